@@ -1,0 +1,6 @@
+from django.urls import path
+
+from tend.accounts import views
+
+app_name = "accounts"
+urlpatterns = [path("", views.profile, name="profile")]

@@ -1,0 +1,84 @@
+"""Writes that span several cohort models."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from tend.accounts.models import Role, User
+from tend.cohorts.models import Cohort, CohortRole, Invitation, Membership, SupervisorAssignment
+from tend.core import audit
+from tend.core.audit import AuditEvent
+
+# A person's platform role follows the highest role they were invited to.
+ROLE_FOR_COHORT_ROLE = {CohortRole.TRAINEE: Role.TRAINEE, CohortRole.SUPERVISOR: Role.SUPERVISOR, CohortRole.TRAINER: Role.TRAINER}
+ROLE_RANK = [Role.TRAINEE, Role.SUPERVISOR, Role.TRAINER, Role.ADMIN]
+
+
+@transaction.atomic
+def cohort_create(*, creator: User, **fields) -> Cohort:
+    cohort = Cohort.objects.create(created_by=creator, **fields)
+    Membership.objects.create(cohort=cohort, user=creator, role=CohortRole.TRAINER)
+    return cohort
+
+
+def invitation_send(*, request, cohort: Cohort, email: str, role: str) -> Invitation:
+    email = email.strip().lower()
+    # A fresh invitation replaces any earlier pending one for the same person and cohort.
+    Invitation.objects.filter(cohort=cohort, email=email, accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    invitation, token = Invitation.issue(cohort=cohort, email=email, role=role, invited_by=request.user)
+    link = request.build_absolute_uri(reverse("cohorts:accept_invitation", args=[token]))
+    context = {"invitation": invitation, "link": link, "organisation": settings.TEND_ORGANISATION_NAME}
+    send_mail(
+        subject=render_to_string("cohorts/email/invitation_subject.txt", context).strip(),
+        message=render_to_string("cohorts/email/invitation_body.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email],
+    )
+    audit.record(AuditEvent.Kind.INVITATION_SENT, request=request, obj=invitation, cohort=cohort.pk, role=role)
+    return invitation
+
+
+def _raise_role(user: User, cohort_role: str) -> None:
+    wanted = ROLE_FOR_COHORT_ROLE[cohort_role]
+    if ROLE_RANK.index(wanted) > ROLE_RANK.index(user.role):
+        user.role = wanted
+        user.save(update_fields=["role"])
+
+
+@transaction.atomic
+def invitation_accept(*, request, invitation: Invitation, user: User) -> Membership:
+    membership, created = Membership.objects.get_or_create(
+        cohort=invitation.cohort, user=user, defaults={"role": invitation.role}
+    )
+    if not created and membership.role != invitation.role:
+        membership.role = invitation.role
+        membership.save(update_fields=["role"])
+    _raise_role(user, invitation.role)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(AuditEvent.Kind.INVITATION_ACCEPTED, request=request, actor=user, obj=invitation)
+    return membership
+
+
+@transaction.atomic
+def join_with_invitation(*, request, invitation: Invitation, display_name: str, password: str) -> User:
+    """Creates the invited person's account; the invitation link proves they own the address."""
+    user = User.objects.create_user(
+        invitation.email, password, display_name=display_name, role=ROLE_FOR_COHORT_ROLE[invitation.role]
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation_accept(request=request, invitation=invitation, user=user)
+    return user
+
+
+@transaction.atomic
+def supervisor_assign(*, cohort: Cohort, trainee: User, supervisor: User | None) -> None:
+    SupervisorAssignment.objects.filter(cohort=cohort, trainee=trainee).delete()
+    if supervisor is not None:
+        SupervisorAssignment.objects.create(cohort=cohort, trainee=trainee, supervisor=supervisor)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from tend.cohorts import views
+
+app_name = "cohorts"
+urlpatterns = [
+    path("", views.cohort_list, name="list"),
+    path("new/", views.cohort_create, name="create"),
+    path("<int:pk>/", views.cohort_detail, name="detail"),
+    path("<int:pk>/invite/", views.invite, name="invite"),
+    path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
+    path("<int:pk>/supervision/", views.assign_supervisor, name="assign_supervisor"),
+    path("join/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]

@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tend.accounts.forms import JoinForm
+from tend.accounts.models import User
+from tend.cohorts import selectors, services
+from tend.cohorts.forms import CohortForm, InvitationForm, SupervisorAssignmentForm
+from tend.cohorts.models import Cohort, Invitation
+from tend.core import access
+
+
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cohorts/list.html",
+        {"cohorts": selectors.cohorts_for(request.user), "can_create": access.can_create_cohort(request.user)},
+    )
+
+
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_cohort(request.user):
+        raise PermissionDenied
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cohort = services.cohort_create(creator=request.user, **form.cleaned_data)
+        messages.success(request, _("Cohort created. Invite people from this page."))
+        return redirect("cohorts:detail", cohort.pk)
+    return render(request, "cohorts/form.html", {"form": form})
+
+
+def _detail_context(request, cohort, **forms) -> dict:
+    manage = access.can_manage_cohort(request.user, cohort)
+    context = {"cohort": cohort, "members": selectors.cohort_members(cohort), "can_manage": manage}
+    if manage:
+        context |= selectors.cohort_management(cohort)
+        context["invite_form"] = forms.get("invite_form") or InvitationForm(cohort=cohort)
+        context["assign_form"] = forms.get("assign_form") or SupervisorAssignmentForm(cohort=cohort)
+    return context
+
+
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), pk=pk)
+    return render(request, "cohorts/detail.html", _detail_context(request, cohort))
+
+
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    form = InvitationForm(request.POST, cohort=cohort)
+    if not form.is_valid():
+        return render(request, "cohorts/detail.html", _detail_context(request, cohort, invite_form=form), status=400)
+    invitation = services.invitation_send(request=request, cohort=cohort, **form.cleaned_data)
+    messages.success(request, _("Invitation sent to %(email)s. The link works once and expires on %(date)s.")
+                     % {"email": invitation.email, "date": timezone.localtime(invitation.expires_at).strftime("%d %b %Y")})
+    return redirect("cohorts:detail", cohort.pk)
+
+
+@require_POST
+def revoke_invitation(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    invitation = cohort.invitations.filter(pk=invitation_pk, accepted_at__isnull=True).first()
+    if invitation is None:
+        return render(request, "404.html", status=404)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    messages.success(request, _("The invitation for %(email)s no longer works.") % {"email": invitation.email})
+    return redirect("cohorts:detail", cohort.pk)
+
+
+@require_POST
+def assign_supervisor(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    form = SupervisorAssignmentForm(request.POST, cohort=cohort)
+    if not form.is_valid():
+        return render(request, "cohorts/detail.html", _detail_context(request, cohort, assign_form=form), status=400)
+    services.supervisor_assign(cohort=cohort, **form.cleaned_data)
+    messages.success(request, _("Supervision updated."))
+    return redirect("cohorts:detail", cohort.pk)
+
+
+@login_not_required
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = Invitation.find(token)
+    if invitation is None or not invitation.is_usable:
+        status = invitation.status if invitation else "unknown"
+        return render(request, "cohorts/invitation_unusable.html", {"status": status}, status=410 if invitation else 404)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        if request.user.is_authenticated and request.user.pk == existing.pk:
+            if request.method == "POST":
+                services.invitation_accept(request=request, invitation=invitation, user=request.user)
+                messages.success(request, _("You have joined %(cohort)s.") % {"cohort": invitation.cohort.name})
+                return redirect("cohorts:detail", invitation.cohort.pk)
+            return render(request, "cohorts/invitation_confirm.html", {"invitation": invitation})
+        return render(request, "cohorts/invitation_sign_in.html", {"invitation": invitation, "signed_in_as_other": request.user.is_authenticated})
+    if request.user.is_authenticated:
+        return render(request, "cohorts/invitation_sign_in.html", {"invitation": invitation, "signed_in_as_other": True})
+    form = JoinForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        user = services.join_with_invitation(
+            request=request, invitation=invitation,
+            display_name=form.cleaned_data["display_name"], password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Tend. You have joined %(cohort)s.") % {"cohort": invitation.cohort.name})
+        return redirect("home")
+    return render(request, "cohorts/invitation_join.html", {"invitation": invitation, "form": form})

@@ -1,0 +1,42 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tend.journal.models import JournalEntry
+
+
+class JournalEntryForm(forms.ModelForm):
+    """The fields an autosave or a plain save sends, with the version the text was based on."""
+
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    save_id = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    visibility = forms.ChoiceField(label=_("Who can see this entry"), choices=JournalEntry.SHARE_CHOICES)
+
+    class Meta:
+        model = JournalEntry
+        fields = ["title", "entry_date", "body", "tags", "visibility"]
+        widgets = {
+            "title": forms.TextInput(attrs={"autocomplete": "off"}),
+            "entry_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "body": forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
+            "tags": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
+        help_texts = {"body": _("Markdown works here: *emphasis*, **strong**, lists and headings.")}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if len(body) > settings.TEND_AUTOSAVE_MAX_CHARS:
+            raise forms.ValidationError(
+                _("This entry is longer than %(max)s characters. Please split it into two entries; nothing has been removed.")
+                % {"max": f"{settings.TEND_AUTOSAVE_MAX_CHARS:,}"}
+            )
+        return body
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        if len(title) > 200:
+            raise forms.ValidationError(_("Please keep the title under 200 characters."))
+        return title
+
+    def saved_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

@@ -1,0 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from tend.core import views as core_views
+
+# The admin's own login gets the same rate limiting as the main sign-in page.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Tend administration"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("learn/", core_views.learn, name="learn"),
+    path("practise/", core_views.practise, name="practise"),
+    path("progress/", core_views.progress, name="progress"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("profile/", include("tend.accounts.urls")),
+    path("cohorts/", include("tend.cohorts.urls")),
+    path("journal/", include("tend.journal.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "tend.core.views.error_403"
+handler404 = "tend.core.views.error_404"
+handler500 = "tend.core.views.error_500"
