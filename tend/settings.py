@@ -74,6 +74,8 @@ if PRODUCTION:
         problems.append("TEND_ENCRYPTION_KEYS is missing")
     if not env("DATABASE_URL"):
         problems.append("DATABASE_URL is missing (production runs on PostgreSQL)")
+    if not env("EMAIL_HOST"):
+        problems.append("EMAIL_HOST is missing (invitations and password resets need email)")
     if problems:
         raise ImproperlyConfigured(
             "Tend refuses to start with TEND_ENV=production: " + "; ".join(problems) + "."
@@ -118,6 +120,7 @@ MIDDLEWARE = [
     "tend.core.middleware.UserPreferencesMiddleware",
     "tend.core.middleware.RequireMfaMiddleware",
     "tend.core.middleware.NoStoreMiddleware",
+    "tend.core.audit.PendingAuditMiddleware",
 ]
 
 ROOT_URLCONF = "tend.urls"
@@ -234,7 +237,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -64,7 +64,7 @@ def can_change(user, item: Model) -> bool:
 def _deny(request, queryset: QuerySet, lookup: dict, action: str):
     item = queryset.filter(**lookup).first()
     if item is not None:
-        audit.record(audit.AuditEvent.Kind.PERMISSION_DENIED, request=request, obj=item, action=action)
+        audit.record_after_view(request, audit.AuditEvent.Kind.PERMISSION_DENIED, obj=item, action=action)
     raise Http404
 
 

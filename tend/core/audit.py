@@ -59,3 +59,25 @@ def record(kind: str, *, request=None, actor=None, subject_user=None, obj=None, 
         ip_address=client_ip(request),
         detail=detail,
     )
+
+
+def record_after_view(request, kind: str, **fields) -> None:
+    """Queue an event to be written after the view's transaction ends, so it is kept even when
+    the view's writes roll back (a denied request raises Http404 inside ATOMIC_REQUESTS)."""
+    if request is None:
+        return
+    pending = getattr(request, "_tend_pending_audit", None)
+    if pending is None:
+        pending = request._tend_pending_audit = []
+    pending.append((kind, fields))
+
+
+class PendingAuditMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for kind, fields in getattr(request, "_tend_pending_audit", []):
+            record(kind, request=request, **fields)
+        return response
