@@ -26,6 +26,7 @@ PRODUCTION = {
     "TEND_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "EMAIL_HOST": "smtp.tend.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -39,6 +40,12 @@ def test_production_refuses_to_start_with_insecure_defaults_and_names_them():
 def test_production_settings_pass_the_deploy_checks():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_production_without_a_shared_cache_is_flagged():
+    settings_without_redis = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **settings_without_redis)
+    assert result.returncode != 0 and "tend.W001" in result.stderr
 
 
 def test_demo_data_is_refused_in_production():
