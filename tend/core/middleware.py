@@ -87,7 +87,7 @@ class RequireMfaMiddleware:
         user = request.user
         if mfa_required_for(user) and not request.path.startswith(settings.STATIC_URL):
             try:
-                name = resolve(request.path_info).url_name
+                name = resolve(request.path_info).view_name  # namespaced, so "x:mfa_index" never matches
             except Resolver404:
                 name = None
             if name not in MFA_SETUP_URL_NAMES and not has_mfa(user):

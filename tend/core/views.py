@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
 from tend.core import selectors
@@ -52,4 +53,5 @@ def error_403(request: HttpRequest, exception=None) -> HttpResponse:
 
 @login_not_required
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    # Rendered without the request: its context (session, user) may be what failed.
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -11,6 +11,11 @@ class JournalEntryForm(forms.ModelForm):
     base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     save_id = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     visibility = forms.ChoiceField(label=_("Who can see this entry"), choices=JournalEntry.SHARE_CHOICES)
+    # Writing is kept exactly as typed, including leading spaces and trailing newlines.
+    body = forms.CharField(
+        label=_("Entry"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
+        help_text=_("Markdown works here: *emphasis*, **strong**, lists and headings."),
+    )
 
     class Meta:
         model = JournalEntry
@@ -18,10 +23,8 @@ class JournalEntryForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput(attrs={"autocomplete": "off"}),
             "entry_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "body": forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
             "tags": forms.TextInput(attrs={"autocomplete": "off"}),
         }
-        help_texts = {"body": _("Markdown works here: *emphasis*, **strong**, lists and headings.")}
 
     def clean_body(self):
         body = self.cleaned_data["body"]

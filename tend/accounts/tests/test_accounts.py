@@ -140,3 +140,29 @@ def test_changing_password_email_or_mfa_needs_the_current_password(client, train
     assert email_change.status_code == 302 and reverse("account_reauthenticate") in email_change["Location"]
     mfa = client.get(reverse("mfa_activate_totp"))
     assert mfa.status_code == 302 and reverse("account_reauthenticate") in mfa["Location"]
+
+
+def test_totp_secrets_are_encrypted_at_rest_and_hidden_from_the_admin(client, db):
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from django.db import connection
+
+    from tend.core import crypto
+
+    user = make_user("mfa@test.example", "With MFA", Role.ADMIN, mfa=False, is_staff=True, is_superuser=True)
+    secret = "JBSWY3DPEHPK3PXP"
+    authenticator = Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": get_adapter().encrypt(secret)})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT data FROM mfa_authenticator WHERE id = %s", [authenticator.pk])
+        stored = str(cursor.fetchone()[0])
+    assert secret not in stored and crypto.decrypt(authenticator.data["secret"]) == secret
+    client.force_login(user)
+    page = client.get(reverse("admin:mfa_authenticator_change", args=[authenticator.pk]))
+    assert page.status_code == 200 and secret.encode() not in page.content and b"secret" not in page.content
+
+
+def test_admins_cannot_set_another_persons_password(client, personas):
+    client.force_login(personas.admin)
+    url = reverse("admin:auth_user_password_change", args=[personas.trainee.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"password1": "new pass 123456", "password2": "new pass 123456"}).status_code == 403

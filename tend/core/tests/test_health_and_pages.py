@@ -40,3 +40,12 @@ def test_unknown_page_gets_the_helpful_404(client, trainee):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert b"We couldn" in response.content
+
+
+def test_the_500_page_renders_even_when_the_request_context_would_fail(rf):
+    from tend.core.views import error_500
+
+    request = rf.get("/")  # no session, no user: as when the database is down
+    response = error_500(request)
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
