@@ -23,6 +23,7 @@ node_modules/.installed: package-lock.json
 
 run: $(VENV)/.runtime-installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

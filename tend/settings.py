@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "tend.accounts",
     "tend.cohorts",
     "tend.journal",
+    "tend.learn",
 ]
 
 MIDDLEWARE = [
@@ -211,7 +212,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": env("TEND_LOGIN_RATE_LIMIT", "10/m/ip,5/5
 MFA_ADAPTER = "tend.accounts.mfa_adapter.TendMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("TEND_ORGANISATION_NAME", "Tend")
-USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_TRACK_ACTIVITY = False  # tracking writes on every request; sign-in time and IP suffice
 
 # Roles that must set up two-factor authentication before using Tend.
 TEND_MFA_REQUIRED_ROLES = env_list("TEND_MFA_REQUIRED_ROLES", ["supervisor", "trainer", "admin"])
@@ -219,6 +220,7 @@ TEND_INVITATION_DAYS = env_int("TEND_INVITATION_DAYS", 7)
 TEND_ORGANISATION_NAME = env("TEND_ORGANISATION_NAME", "Tend")
 TEND_JOURNAL_UNDO_SECONDS = env_int("TEND_JOURNAL_UNDO_SECONDS", 600)
 TEND_AUTOSAVE_MAX_CHARS = env_int("TEND_AUTOSAVE_MAX_CHARS", 200_000)
+TEND_CONTENT_DIR = Path(env("TEND_CONTENT_DIR", str(BASE_DIR / "content")))
 
 # Sessions: idle timeout (refreshed on each request) and an absolute limit from sign-in.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

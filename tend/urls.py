@@ -10,7 +10,7 @@ admin.site.site_header = "Tend administration"
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("learn/", core_views.learn, name="learn"),
+    path("learn/", include("tend.learn.urls")),
     path("practise/", core_views.practise, name="practise"),
     path("progress/", core_views.progress, name="progress"),
     path("healthz", core_views.healthz, name="healthz"),

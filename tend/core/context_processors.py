@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 NAVIGATION = [
     ("home", _("Home")),
-    ("learn", _("Learn")),
+    ("learn:overview", _("Learn")),
     ("practise", _("Practise")),
     ("cohorts:list", _("Cohort")),
     ("progress", _("Progress")),

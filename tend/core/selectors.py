@@ -37,7 +37,11 @@ def next_steps(user) -> list[dict]:
 
 
 def home_context(user) -> dict:
+    from tend.learn import selectors as learn_selectors
+
     return {
+        "continue": learn_selectors.continue_learning(user),
+        "due": learn_selectors.due_this_week(user),
         "memberships": list(cohort_selectors.memberships_of(user)),
         "supervisees": list(cohort_selectors.supervisees_of(user)),
         "journal": journal_summary(user),

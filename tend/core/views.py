@@ -12,10 +12,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", selectors.home_context(request.user))
 
 
-def learn(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/learn.html")
-
-
 def practise(request: HttpRequest) -> HttpResponse:
     return render(request, "core/practise.html")
 

@@ -27,7 +27,8 @@ class JournalEntryForm(forms.ModelForm):
         }
 
     def clean_body(self):
-        body = self.cleaned_data["body"]
+        # Browsers send "\r\n" from a form post and "\n" from script; keep one form of line break.
+        body = self.cleaned_data["body"].replace("\r\n", "\n")
         if len(body) > settings.TEND_AUTOSAVE_MAX_CHARS:
             raise forms.ValidationError(
                 _("This entry is longer than %(max)s characters. Please split it into two entries; nothing has been removed.")

@@ -93,7 +93,7 @@ def conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
     theirs = autosave.conflict_values(copy)
     if request.method == "POST":
         choice = request.POST.get("keep")
-        body = {"saved": entry.body, "mine": theirs.get("body", ""), "merged": request.POST.get("merged_body", "")}.get(choice)
+        body = {"saved": entry.body, "mine": theirs.get("body", ""), "merged": request.POST.get("merged_body", "").replace("\r\n", "\n")}.get(choice)
         if body is None:
             messages.error(request, _("Please choose which version to keep."))
         else:

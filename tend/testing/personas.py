@@ -16,9 +16,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
 from tend.accounts.models import Role, User
+from tend.core.crypto import encrypt
 from tend.cohorts.models import Cohort, CohortRole, Membership, SupervisorAssignment
 
 PASSWORD = "a long test password 123"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 
 @dataclass
@@ -45,7 +47,7 @@ def make_user(email: str, name: str, role: str = Role.TRAINEE, *, mfa: bool | No
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if mfa if mfa is not None else role != Role.TRAINEE:
         # Elevated roles must have MFA; a TOTP authenticator row is what the rule checks.
-        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(TOTP_SECRET)})
     return user
 
 

@@ -342,7 +342,28 @@ def _admin_model(app_label: str, model: str, object_attr: str, *, add: Outcome =
 POLICY: dict[str, Expectation | Case | list[Case]] = {
     # --- Tend: pages for anyone signed in (each shows only the person's own things) -------------
     "home": signed_in(),
-    "learn": signed_in(),
+    # --- Learn: the curriculum is open to everyone signed in (unlock rules are tested in learn) --
+    "learn:overview": signed_in(),
+    "learn:glossary": signed_in(),
+    "learn:search": Case(signed_in(), path=lambda s: "/learn/search/?q=soothing"),
+    "learn:module": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug}),
+    "learn:lesson": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug, "lesson_slug": "module-1-first"}),
+    "learn:lesson_complete": Case(
+        require_post(signed_in()), kwargs=lambda s: {"slug": s.module_slug, "lesson_slug": "module-1-first"}
+    ),
+    "learn:lesson_position": Case(
+        require_post(signed_in()), kwargs=lambda s: {"slug": s.module_slug, "lesson_slug": "module-1-first"},
+        data=lambda s: {"position": "0.5"},
+    ),
+    "learn:check": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug}, data=lambda s: {"q-q-threat": "a"}),
+    "learn:pdf": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug}),
+    "learn:figure": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug, "name": "circles.svg"}),
+    # A reflection is always the person's own new (private) journal entry.
+    "learn:reflect": Case(require_post(signed_in()), kwargs=lambda s: {"slug": s.module_slug, "prompt_key": "why-here"}),
+    "learn:practice": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug, "practice_key": "notice-a-day"}),
+    # Cohort A's progress grid and module schedule: its trainer and admins; everyone else 404.
+    "learn:cohort_progress": Case(cohort_manager(), kwargs=cohort_a),
+    "learn:cohort_release": Case(cohort_manager(), kwargs=cohort_a, data=lambda s: {"mode": "sequential"}),
     "practise": signed_in(),
     "progress": signed_in(),
     "healthz": public(),

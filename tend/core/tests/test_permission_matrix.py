@@ -9,8 +9,10 @@ restored), so a POST that deletes or changes something does not change what the 
 """
 
 import copy
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -46,6 +48,9 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.learn import loader as learn_loader
+from tend.learn.content import read_curriculum
+from tend.learn.tests.sample_content import write_curriculum
 from tend.testing.personas import Personas, make_user
 
 # --- Every URL pattern in the project ----------------------------------------------------------
@@ -117,6 +122,7 @@ class Samples:
     user_session: UserSession
     group: Group
     journal_content_type: ContentType
+    module_slug: str
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
@@ -146,6 +152,7 @@ def build_samples(p: Personas) -> Samples:
         cohort=p.cohort_a, email="revoked@test.example", invited_by=p.trainer, revoked_at=timezone.now()
     )
     invitation_b, _ = Invitation.issue(cohort=p.cohort_b, email="elsewhere@test.example", role=CohortRole.TRAINEE)
+    learn_loader.load(read_curriculum(write_curriculum(Path(tempfile.mkdtemp()) / "content", modules=1)))
     return Samples(
         personas=p,
         cohort_a=p.cohort_a,
@@ -168,6 +175,7 @@ def build_samples(p: Personas) -> Samples:
         ),
         group=Group.objects.create(name="Reviewers"),
         journal_content_type=ContentType.objects.get_for_model(JournalEntry),
+        module_slug="module-1",
     )
 
 

@@ -15,9 +15,29 @@
   const MAX_INTERVAL_MS = 10000;
   const MAX_BACKOFF_MS = 30000;
 
+  // Django gives a new CSRF secret at every sign-in, so a tab opened before the person signed in
+  // again (after their session ended) holds a stale token. The cookie always has the current one
+  // (the production name first, then Django's default); the form's token is the fallback.
+  const CSRF_COOKIES = ["__Host-csrftoken", "csrftoken"];
+
   function csrfToken(form) {
+    const cookies = {};
+    document.cookie.split(";").forEach((pair) => {
+      const at = pair.indexOf("=");
+      if (at > 0) cookies[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
+    });
+    for (const name of CSRF_COOKIES) {
+      if (cookies[name]) return cookies[name];
+    }
     const input = form.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
+  }
+
+  function refreshCsrfToken(form) {
+    const token = csrfToken(form);
+    const input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (input && token) input.value = token;
+    return token;
   }
 
   function newSaveId() {
@@ -39,6 +59,9 @@
     this.retryTimer = null;
     this.backoff = 1000;
     this.stopped = false;
+    this.submitted = false;
+    this.keptSnapshot = null; // after a conflict: the text the server kept as a copy
+    this.savedText = null;
 
     form.addEventListener("input", () => this.changed());
     form.addEventListener("change", () => this.changed());
@@ -65,6 +88,9 @@
   };
 
   Autosave.prototype.hasUnsaved = function () {
+    if (this.submitted) return false;
+    // After a conflict the tab no longer saves: text typed since then exists only here.
+    if (this.keptSnapshot !== null) return this.snapshot() !== this.keptSnapshot;
     return !this.stopped && (this.inflight !== null || this.snapshot() !== this.lastAcked);
   };
 
@@ -72,11 +98,18 @@
     if (!this.status) return;
     this.status.dataset.state = state;
     this.status.textContent = text;
+    if (state === "saved") this.savedText = text;
   };
 
   Autosave.prototype.changed = function () {
     if (this.stopped) return;
-    if (this.snapshot() === this.lastAcked && this.inflight === null) return;
+    if (this.snapshot() === this.lastAcked && this.inflight === null) {
+      // Edited back to exactly what is saved (e.g. typed then deleted): nothing to save.
+      clearTimeout(this.idleTimer);
+      this.firstUnsavedAt = null;
+      if (this.status && this.status.dataset.state === "pending") this.setStatus("saved", this.savedText);
+      return;
+    }
     if (this.firstUnsavedAt === null) this.firstUnsavedAt = Date.now();
     this.setStatus("pending", this.form.dataset.textUnsaved || "Unsaved changes");
     clearTimeout(this.idleTimer);
@@ -102,10 +135,13 @@
     const attempt = this.inflight;
     if (!attempt) return;
     this.setStatus("saving", this.form.dataset.textSaving || "Saving…");
+    // The same payload and key every time; only the CSRF token is refreshed (see csrfToken).
+    const token = refreshCsrfToken(this.form);
+    attempt.payload.set("csrfmiddlewaretoken", token);
     fetch(this.url, {
       method: "POST",
       body: new URLSearchParams(attempt.payload),
-      headers: { "X-CSRFToken": csrfToken(this.form), "X-Requested-With": "fetch", "Accept": "application/json" },
+      headers: { "X-CSRFToken": token, "X-Requested-With": "fetch", "Accept": "application/json" },
       credentials: "same-origin",
       keepalive: Boolean(keepalive),
     })
@@ -129,6 +165,7 @@
     if (response.status === 409 && body) {
       this.inflight = null;
       this.stopped = true;
+      this.keptSnapshot = attempt.snapshot;
       this.setStatus("conflict", this.form.dataset.textConflict || "Not saved here: a newer version exists");
       if (this.alert) {
         const link = this.alert.querySelector("a");
@@ -187,7 +224,9 @@
 
   Autosave.prototype.prepareSubmit = function () {
     this.saveIdInput.value = newSaveId();
+    refreshCsrfToken(this.form);
     this.stopped = true; // the page is leaving through the form itself
+    this.submitted = true;
   };
 
   document.querySelectorAll("form[data-autosave-url]").forEach((form) => {

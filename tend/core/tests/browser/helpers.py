@@ -1,6 +1,7 @@
 """Shared steps for the browser tests: signing in, watching for CSP violations, running axe."""
 
 import re
+import time
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 REPO_ROOT = Path(__file__).resolve().parents[4]
 AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SAVED = re.compile(r"^Saved at \d")
+DEMO_TRAINEE = ("trainee@example.com", "compassion")  # made by `manage.py load_demo`
 
 # Reports every CSP violation to the console too, so one listener sees all of them (the
 # init script is added through the DevTools protocol, which the page's CSP does not govern).
@@ -59,11 +61,14 @@ def sign_in(page: Page, email: str, password: str, *, totp_secret: str | None = 
 
 
 def current_totp(secret: str) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counters = list(yield_hotp_counters_from_time())
-    counter = counters[len(counters) // 2]  # the window is centred on now
-    return format_hotp_value(hotp_value(secret, counter))
+    period = app_settings.TOTP_PERIOD
+    left = period - time.time() % period
+    if left < 3:  # too close to the next code (TOTP_TOLERANCE is 0): wait for it
+        time.sleep(left + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))
 
 
 @cache

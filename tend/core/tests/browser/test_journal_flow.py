@@ -6,8 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tend.core.tests.browser.conftest import DEMO_TRAINEE
-from tend.core.tests.browser.helpers import SAVED, sign_in, status_log, watch_status
+from tend.core.tests.browser.helpers import DEMO_TRAINEE, SAVED, sign_in, status_log, watch_status
 from tend.journal.models import JournalEntry
 
 pytestmark = pytest.mark.browser
@@ -28,8 +27,8 @@ def test_demo_trainee_writes_an_entry_that_survives_a_reload(page, watcher, demo
     expect(status).to_have_text("All changes saved")
     watch_status(page)
 
-    page.get_by_label("Title").press_sequentially(TITLE)
-    page.get_by_label("Entry", exact=True).press_sequentially(BODY)
+    page.locator("#id_title").press_sequentially(TITLE)
+    page.locator("#id_body").press_sequentially(BODY)
     expect(status).to_have_text(SAVED)
     # The status told the story in order: unsaved, saving, saved at a time.
     log = status_log(page)
@@ -44,8 +43,8 @@ def test_demo_trainee_writes_an_entry_that_survives_a_reload(page, watcher, demo
 
     # Reloaded, the editor still holds the text (from the server, not from browser storage).
     page.reload()
-    expect(page.get_by_label("Title")).to_have_value(TITLE)
-    expect(page.get_by_label("Entry", exact=True)).to_have_value(BODY)
+    expect(page.locator("#id_title")).to_have_value(TITLE)
+    expect(page.locator("#id_body")).to_have_value(BODY)
     expect(status).to_have_text("All changes saved")
 
     page.goto("/journal/")
