@@ -11,6 +11,7 @@ urlpatterns = [
     path("cohorts/<int:pk>/schedule/", views.cohort_release, name="cohort_release"),
     path("<slug:slug>/", views.module_detail, name="module"),
     path("<slug:slug>/check/", views.knowledge_check, name="check"),
+    path("<slug:slug>/check/<slug:question_key>/", views.check_question, name="check_question"),
     path("<slug:slug>/pdf/", views.module_pdf, name="pdf"),
     path("<slug:slug>/reflect/<slug:prompt_key>/", views.reflect, name="reflect"),
     path("<slug:slug>/practice/<slug:practice_key>/", views.practice, name="practice"),

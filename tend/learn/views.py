@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from tend.cohorts.models import Cohort
 from tend.core import access
-from tend.learn import pdf, search, selectors, services
+from tend.learn import pdf, scoring, search, selectors, services
 from tend.learn.forms import CohortCurriculumForm, ModuleReleaseForm
 from tend.learn.models import CohortCurriculum, Figure, GlossaryTerm, Lesson, Module, ModuleRelease, ReflectionPrompt
 
@@ -107,6 +107,19 @@ def knowledge_check(request: HttpRequest, slug: str) -> HttpResponse:
         template = "learn/check_result.html" if request.htmx else "learn/check.html"
         return render(request, template, context)
     return render(request, "learn/check.html", context)
+
+
+@require_POST
+def check_question(request: HttpRequest, slug: str, question_key: str) -> HttpResponse:
+    """Feedback on one answer straight away, with every option's explanation. Nothing is recorded:
+    an attempt is recorded when the whole check is submitted."""
+    module, state, locked = _unlocked_module(request, slug)
+    if locked:
+        return locked
+    question = get_object_or_404(module.questions.live(), key=question_key)
+    chosen = request.POST.getlist(f"q-{question.key}")
+    result = scoring.score([{"key": question.key, "options": question.options}], {question.key: chosen}, 100).results[0]
+    return render(request, "learn/question_feedback.html", {"q": question, "r": result})
 
 
 @require_POST

@@ -356,6 +356,10 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
         data=lambda s: {"position": "0.5"},
     ),
     "learn:check": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug}, data=lambda s: {"q-q-threat": "a"}),
+    "learn:check_question": Case(
+        require_post(signed_in()), kwargs=lambda s: {"slug": s.module_slug, "question_key": "q-threat"},
+        data=lambda s: {"q-q-threat": "a"},
+    ),
     "learn:pdf": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug}),
     "learn:figure": Case(signed_in(), kwargs=lambda s: {"slug": s.module_slug, "name": "circles.svg"}),
     # A reflection is always the person's own new (private) journal entry.

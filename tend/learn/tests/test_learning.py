@@ -207,3 +207,14 @@ def test_lesson_page_and_grid_query_counts_stay_constant_as_data_grows(client, p
     client.force_login(personas.trainer)
     assert (lesson_large, _count_queries(client, grid_url)) == (lesson_small, grid_small)
     assert lesson_large <= 10, f"a lesson page ran {lesson_large} queries"
+
+
+def test_one_answer_gets_feedback_at_once_without_recording_an_attempt(client, trainee, curriculum):
+    client.force_login(trainee)
+    url = reverse("learn:check_question", args=["module-1", "q-threat"])
+    right = client.post(url, {"q-q-threat": "a"}, headers={"HX-Request": "true"})
+    assert b"Right." in right.content and b"fit threat activation" in right.content
+    wrong = client.post(url, {"q-q-threat": "b"}, headers={"HX-Request": "true"})
+    assert b"Not quite." in wrong.content and b"Drive is about pursuit" in wrong.content
+    assert b"Choose an answer first" in client.post(url, {}).content
+    assert not QuizAttempt.objects.exists()
