@@ -155,11 +155,15 @@ def read_curriculum(content_dir: Path) -> Curriculum:
     """Reads content/curriculum/* and content/glossary.yaml; raises ContentErrors listing every problem."""
     content_dir = Path(content_dir)
     errors: list[ContentError] = []
-    glossary = _read_glossary(content_dir, errors)
-    glossary_ids = {term["id"] for term in glossary}
-    modules = []
     curriculum_dir = content_dir / "curriculum"
     folders = sorted(p for p in curriculum_dir.iterdir() if p.is_dir()) if curriculum_dir.is_dir() else []
+    # The shared glossary plus the terms each module introduces (content/curriculum/NN-x/glossary.yaml).
+    glossary = _read_glossary(content_dir / "glossary.yaml", content_dir, errors, seen={})
+    seen = {term["id"]: "content/glossary.yaml" for term in glossary}
+    for folder in folders:
+        glossary += _read_glossary(folder / "glossary.yaml", content_dir, errors, seen=seen)
+    glossary_ids = {term["id"] for term in glossary}
+    modules = []
     for folder in folders:
         module = _read_module(folder, content_dir, glossary_ids, errors)
         if module is not None:
@@ -174,8 +178,7 @@ def _rel(path: Path, content_dir: Path) -> str:
     return str(path.relative_to(content_dir.parent))
 
 
-def _read_glossary(content_dir: Path, errors) -> list[dict]:
-    path = content_dir / "glossary.yaml"
+def _read_glossary(path: Path, content_dir: Path, errors, *, seen: dict[str, str]) -> list[dict]:
     if not path.exists():
         return []
     data = _read_yaml(path, content_dir, errors)
@@ -183,7 +186,7 @@ def _read_glossary(content_dir: Path, errors) -> list[dict]:
     if data is None:
         return []
     terms = check.get(data, "terms", list, default=[])
-    result, seen = [], set()
+    result = []
     for index, item in enumerate(terms):
         where = f"terms[{index}]."
         if not isinstance(item, dict):
@@ -194,8 +197,9 @@ def _read_glossary(content_dir: Path, errors) -> list[dict]:
         definition = check.get(item, "definition", str, where=where)
         aliases = check.strings(item, "aliases", where=where, required=False)
         if slug in seen:
-            check.error(item.line_of("id"), f"{where}id", f"duplicate glossary id {slug!r}")
-        seen.add(slug)
+            check.error(item.line_of("id"), f"{where}id", f"glossary id {slug!r} is already defined in {seen[slug]}")
+        elif slug:
+            seen[slug] = check.file
         if slug and term and definition:
             result.append({"id": slug, "term": term, "definition": definition.strip(), "aliases": aliases})
     return result

@@ -198,3 +198,14 @@ def test_content_stats_json(db, content):
     first = stats["modules"][0]
     assert (first["id"], first["lessons"], first["questions"], first["reflections"], first["practice_assignments"], first["references"]) == ("module-1", 2, 2, 1, 1, 1)
     assert first["words"] > 40
+
+
+def test_modules_bring_their_own_glossary_terms_without_duplicates(db, content):
+    (content / "curriculum/02-module-2/glossary.yaml").write_text(
+        "terms:\n  - id: drive-system\n    term: Drive system\n    definition: The system of wanting and achieving.\n"
+    )
+    assert "3 glossary terms" in load(content)
+    (content / "curriculum/01-module-1/glossary.yaml").write_text(
+        "terms:\n  - id: drive-system\n    term: Drive\n    definition: Again.\n"
+    )
+    assert any("02-module-2/glossary.yaml:2: terms[0].id: glossary id 'drive-system' is already defined in content/curriculum/01-module-1/glossary.yaml" in e for e in errors_for(content))
