@@ -1,5 +1,6 @@
 """Demo data for trying Tend locally: one cohort and one person in each role. Idempotent."""
 
+import os
 from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
@@ -51,7 +52,8 @@ class Command(BaseCommand):
             cohort=cohort, trainee=people["trainee@example.com"],
             defaults={"supervisor": people["supervisor@example.com"]},
         )
-        self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000 with:"))
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Sign in at http://127.0.0.1:{port} with:"))
         for email, name, role, _ in DEMO_PEOPLE:
             self.stdout.write(f"  {email:<26} password: {DEMO_PASSWORD}   ({role.label})")
         self.stdout.write("Supervisor, trainer and admin are asked to set up two-factor authentication at first sign-in.")
