@@ -8,6 +8,7 @@ Extensions to Markdown (all validated by the loader):
 """
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ CALLOUT = re.compile(r"^:::(note|try|caution)[ \t]*(.*?)\n(.*?)\n:::[ \t]*$", re
 FIGURE = re.compile(r"^!\[([^\]]*)\]\((figures/[\w.\-]+\.svg)(?:\s+\"([^\"]*)\")?\)[ \t]*$", re.MULTILINE)
 TERM = re.compile(r"\[\[([a-z0-9\-]+)(?:\|([^\]]+))?\]\]")
 CITATION = re.compile(r"\[\^([A-Za-z0-9_\-]+)\]")
+TABLE_OPEN = re.compile(r"<table\b[^>]*>")
 
 CALLOUT_LABELS = {"note": "Note", "try": "Try this", "caution": "Clinical caution"}
 
@@ -77,7 +79,21 @@ def render(source: str, ctx: RenderContext) -> str:
     for index, fragment in enumerate(blocks):
         rendered = rendered.replace(f"<p>TENDBLOCK{index}X</p>", fragment)
     rendered = rendered.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
-    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None)
+    cleaned = nh3.clean(
+        rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None
+    )
+    return _scrollable_tables(cleaned)
+
+
+def _scrollable_tables(fragment: str) -> str:
+    """Wraps each table in a focusable region that scrolls sideways on its own, so a wide table
+    never makes the whole page scroll sideways on a phone (keyboard users can scroll it too)."""
+    count = itertools.count(1)
+    opened = TABLE_OPEN.sub(
+        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="Table {next(count)}">{m.group(0)}',
+        fragment,
+    )
+    return opened.replace("</table>", "</table></div>")
 
 
 def _inline(text: str, ctx: RenderContext) -> str:

@@ -59,3 +59,9 @@ def test_prerequisites_come_earlier_in_the_curriculum():
     for module in MODULES.values():
         for prerequisite in module.prerequisites:
             assert numbers[prerequisite] < module.number, f"{module.slug} requires the later module {prerequisite}"
+
+
+def test_the_whole_curriculum_is_there_in_order():
+    assert sorted(m.number for m in MODULES.values()) == list(range(1, 17))
+    titles = [m.title for m in sorted(MODULES.values(), key=lambda m: m.number)]
+    assert titles[0].startswith("What compassion is") and titles[2].startswith("The three emotion-regulation systems")
