@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lock serve-prod clean
+.PHONY: run test lock clean eval-feedback train-feedback bench
 
 # The venv is rebuilt only when a lock file changes, so a second `make run` starts in seconds.
 $(VENV)/.runtime-installed: requirements.lock
@@ -30,6 +30,17 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(PY) manage.py makemigrations --check --dry-run
 	TEND_FAST_PASSWORD_HASHER=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+# The feedback engine: figures on the held-out split, and retraining on the training split.
+eval-feedback: $(VENV)/.runtime-installed
+	$(PY) -m tend.feedback eval
+
+train-feedback: $(VENV)/.runtime-installed
+	$(PY) -m tend.feedback train
+
+bench: $(VENV)/.runtime-installed
+	$(PY) benchmarks/load_content.py
+	$(PY) benchmarks/feedback_speed.py
 
 # Regenerate the lock files from requirements*.in in a clean virtual environment.
 lock:

@@ -1,0 +1,248 @@
+"""Training and honest evaluation on our own labelled data (tend/feedback/data/).
+
+The split is frozen and grouped: a client statement's replies are all in training or all in the
+held-out test split (never both); letters and risk texts are split by id. The split is decided
+by a hash of the id, so it never changes as data grows and nobody can pick a flattering one.
+Figures come with bootstrap 95 % intervals. Run `make eval-feedback`.
+"""
+
+import hashlib
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from tend.feedback import engine, risk
+
+DATA = Path(__file__).with_name("data")
+RESPONSE_FLAGS = ["judgmental", "minimising", "premature_advice", "invalidating", "toxic_positivity", "risk_not_addressed"]
+LETTER_FLAGS = ["self_attack", "self_inadequacy", "should_pressure", "minimising", "toxic_positivity"]
+TARGETS = {"spearman": 0.75, "pairwise": 0.85, "flag_macro_f1": 0.7, "risk_recall_high": 1.0, "risk_recall_possible": 0.9,
+           "risk_false_alarms_none": 0.05}
+
+
+def read_jsonl(name: str) -> list[dict]:
+    path = DATA / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
+def is_test(key: str) -> bool:
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % 5 == 0
+
+
+def labelled_records() -> list[dict]:
+    statements = {s["id"]: s for s in read_jsonl("statements.jsonl")}
+    records = []
+    for item in read_jsonl("responses.jsonl"):
+        statement = statements[item["statement_id"]]
+        records.append({**item, "kind": "response", "context": statement["text"], "group": item["statement_id"],
+                        "context_risk": statement["risk_cues"]})
+    for item in read_jsonl("letters.jsonl"):
+        records.append({**item, "kind": "letter", "group": item["id"]})
+    return records
+
+
+def split(records: list[dict]) -> tuple[list[dict], list[dict]]:
+    train = [r for r in records if not is_test(r["group"])]
+    test = [r for r in records if is_test(r["group"])]
+    return train, test
+
+
+def train_and_save() -> int:
+    train, _ = split(labelled_records())
+    if not train:
+        print("No labelled data found in tend/feedback/data/.", file=sys.stderr)
+        return 1
+    model = engine.train(train)
+    model["risk"] = train_risk_model()
+    engine.MODEL_PATH.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")))
+    engine.load_model.cache_clear()
+    print(f"Trained on {len(train)} items; saved {engine.MODEL_PATH.name}.")
+    return 0
+
+
+# Chosen by 5-fold cross-validation on the risk training split (never the test split): the
+# fallback raises recall while keeping false alarms close to the rules' own rate.
+RISK_THRESHOLDS = {"t_any": 0.9, "t_high": 0.6}
+
+
+def train_risk_model() -> dict:
+    from tend.feedback import learned
+
+    dev = [r for r in read_jsonl("risk.jsonl") if not is_test(r["id"])]
+    return {
+        "any": learned.fit([r["text"] for r in dev], [r["risk"] != "none" for r in dev]),
+        "high": learned.fit([r["text"] for r in dev], [r["risk"] == "high" for r in dev]),
+        **RISK_THRESHOLDS,
+    }
+
+
+# --- Statistics ----------------------------------------------------------------------------------
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    ra, rb = _ranks(a), _ranks(b)
+    n = len(a)
+    ma, mb = sum(ra) / n, sum(rb) / n
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb))
+    va, vb = sum((x - ma) ** 2 for x in ra), sum((y - mb) ** 2 for y in rb)
+    return cov / (va * vb) ** 0.5 if va and vb else 0.0
+
+
+def pairwise_accuracy(items: list[tuple[str, float, float]]) -> float:
+    """Within each group, how often the predicted order of two differently rated items is right."""
+    by_group = defaultdict(list)
+    for group, truth, predicted in items:
+        by_group[group].append((truth, predicted))
+    right = total = 0
+    for pairs in by_group.values():
+        for i in range(len(pairs)):
+            for j in range(i + 1, len(pairs)):
+                (ti, pi), (tj, pj) = pairs[i], pairs[j]
+                if ti == tj:
+                    continue
+                total += 1
+                right += (pi - pj) * (ti - tj) > 0
+    return right / total if total else 0.0
+
+
+def weighted_kappa(a: list[int], b: list[int], categories: int = 5) -> float:
+    """Quadratic-weighted Cohen's kappa for two raters' 0–4 ratings."""
+    n = len(a)
+    observed = [[0.0] * categories for _ in range(categories)]
+    for x, y in zip(a, b):
+        observed[x][y] += 1
+    row = [sum(observed[i]) for i in range(categories)]
+    col = [sum(observed[i][j] for i in range(categories)) for j in range(categories)]
+    num = den = 0.0
+    for i in range(categories):
+        for j in range(categories):
+            weight = (i - j) ** 2 / (categories - 1) ** 2
+            num += weight * observed[i][j]
+            den += weight * row[i] * col[j] / n
+    return 1 - num / den if den else 1.0
+
+
+def prf(truth: list[bool], predicted: list[bool]) -> tuple[float, float, float]:
+    tp = sum(t and p for t, p in zip(truth, predicted))
+    fp = sum(p and not t for t, p in zip(truth, predicted))
+    fn = sum(t and not p for t, p in zip(truth, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def bootstrap(items: list, statistic, groups: list[str] | None = None, rounds: int = 500, seed: int = 7) -> tuple[float, float]:
+    """95 % interval by resampling items (or whole groups, when given)."""
+    rng = random.Random(seed)
+    if groups:
+        by_group = defaultdict(list)
+        for item, group in zip(items, groups):
+            by_group[group].append(item)
+        keys = list(by_group)
+        draw = lambda: [x for _ in keys for x in by_group[rng.choice(keys)]]  # noqa: E731
+    else:
+        draw = lambda: [rng.choice(items) for _ in items]  # noqa: E731
+    values = sorted(statistic(draw()) for _ in range(rounds))
+    return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+
+
+def _fmt(value: float, interval: tuple[float, float], target: float | None = None, higher_is_better: bool = True) -> str:
+    mark = ""
+    if target is not None:
+        met = value >= target if higher_is_better else value <= target
+        mark = f"  target {'≥' if higher_is_better else '≤'} {target:g}: {'met' if met else 'NOT met'}"
+    return f"{value:.3f} (95 % CI {interval[0]:.3f}–{interval[1]:.3f}){mark}"
+
+
+# --- The report ----------------------------------------------------------------------------------
+
+
+def report(out=sys.stdout) -> int:
+    records = labelled_records()
+    train, test = split(records)
+    if not test:
+        print("No held-out data: add labelled data under tend/feedback/data/.", file=sys.stderr)
+        return 1
+    model = engine.train(train)
+    model["risk"] = train_risk_model()
+    print(f"Feedback engine evaluation — trained on {len(train)} items, tested on {len(test)} held-out items "
+          f"(grouped by client statement; embeddings: none)", file=out)
+    for kind, flags in (("response", RESPONSE_FLAGS), ("letter", LETTER_FLAGS)):
+        chosen = [r for r in test if r["kind"] == kind]
+        if not chosen:
+            continue
+        # As in a drill, the statement's risk marker comes from the content (written by us).
+        scored = [(r, engine.score(kind, r.get("context", ""), r["text"], model=model, context_risk=r.get("context_risk"))) for r in chosen]
+        rows = [(r["group"], float(r["rating"]), f.overall) for r, f in scored]
+        groups = [g for g, _, _ in rows]
+        rho = spearman([x for _, x, _ in rows], [y for _, _, y in rows])
+        print(f"\n{kind}s: {len(chosen)} held-out items", file=out)
+        print("  Spearman (overall vs rating): " + _fmt(rho, bootstrap(rows, lambda s: spearman([x for _, x, _ in s], [y for _, _, y in s]), groups), TARGETS["spearman"]), file=out)
+        if kind == "response":
+            pair = pairwise_accuracy(rows)
+            print("  Pairwise ranking within a client statement: " + _fmt(pair, bootstrap(rows, pairwise_accuracy, groups), TARGETS["pairwise"]), file=out)
+        f1s = []
+        for flag in flags:
+            truth = [flag in r["flags"] for r, _ in scored]
+            predicted = [flag in f.flags for _, f in scored]
+            p, rc, f1 = prf(truth, predicted)
+            f1s.append(f1)
+            pairs = list(zip(truth, predicted))
+            ci = bootstrap(pairs, lambda s: prf([a for a, _ in s], [b for _, b in s])[2], groups)
+            print(f"  flag {flag:<20} precision {p:.2f} recall {rc:.2f} F1 {_fmt(f1, ci)}  (n true {sum(truth)})", file=out)
+        if kind == "response":
+            detected = [(("risk_not_addressed" in r["flags"]), "risk_not_addressed" in engine.score(kind, r["context"], r["text"], model=model).flags) for r in chosen]
+            print(f"  (risk_not_addressed when the risk screen must find the cues itself: F1 {prf([a for a, _ in detected], [b for _, b in detected])[2]:.3f})", file=out)
+        macro = sum(f1s) / len(f1s)
+        print(f"  macro-F1 of flags: {macro:.3f}  target ≥ {TARGETS['flag_macro_f1']:g}: {'met' if macro >= TARGETS['flag_macro_f1'] else 'NOT met'}", file=out)
+    _risk_report(out, model["risk"])
+    _agreement_report(out)
+    return 0
+
+
+def _risk_report(out, model: dict) -> None:
+    items = [r for r in read_jsonl("risk.jsonl") if is_test(r["id"])]
+    if not items:
+        return
+    results = [(r["risk"], risk.screen(r["text"], model=model).risk) for r in items]
+    print(f"\nrisk screen: {len(items)} held-out texts", file=out)
+    for level, target in (("high", TARGETS["risk_recall_high"]), ("possible", TARGETS["risk_recall_possible"])):
+        chosen = [(t, p) for t, p in results if t == level]
+        if not chosen:
+            continue
+        # Recall of `possible` counts a `high` answer as caught (it is at least as cautious).
+        caught = lambda s, level=level: sum(p == "high" or (p == level) for _, p in s) / len(s)  # noqa: E731
+        print(f"  recall on {level:<8} (n {len(chosen)}): " + _fmt(caught(chosen), bootstrap(chosen, caught), target), file=out)
+    nones = [(t, p) for t, p in results if t == "none"]
+    alarm = lambda s: sum(p != "none" for _, p in s) / len(s)  # noqa: E731
+    print(f"  false alarms on none (n {len(nones)}): " + _fmt(alarm(nones), bootstrap(nones, alarm), TARGETS["risk_false_alarms_none"], higher_is_better=False), file=out)
+
+
+def _agreement_report(out) -> None:
+    second = {r["id"]: r for r in read_jsonl("second_pass.jsonl")}
+    first = {r["id"]: r for r in read_jsonl("responses.jsonl") + read_jsonl("letters.jsonl")}
+    pairs = [(first[i]["rating"], second[i]["rating"]) for i in second if i in first]
+    if not pairs:
+        return
+    kappa = weighted_kappa([a for a, _ in pairs], [b for _, b in pairs])
+    ci = bootstrap(pairs, lambda s: weighted_kappa([a for a, _ in s], [b for _, b in s]))
+    rho = spearman([a for a, _ in pairs], [b for _, b in pairs])
+    print(f"\nhuman agreement (second independent rating of {len(pairs)} items): quadratic-weighted kappa "
+          f"{_fmt(kappa, ci)}; Spearman {rho:.3f} — the ceiling to compare the engine with", file=out)

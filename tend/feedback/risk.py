@@ -1,0 +1,229 @@
+"""The risk screen: does a person's OWN writing show suicide or self-harm risk?
+
+Levels (see shared/spec/feedback-rubric.md): `high` (current intent, plan, means, preparation,
+self-harm now, including indirect phrasing), `possible` (passive ideation, hopelessness, feeling a
+burden, recurring self-harm urges), `none`. Every decision names the sentences that caused it.
+
+Design choices, each a rule below:
+- quoted text is removed first (a client's words, a drill, a vignette);
+- sentences about someone else in a professional voice ("my client said…") are not the writer's risk;
+- idioms and games ("this deadline is killing me", "I died on level 3") are not risk;
+- clear negation of a risk word ("I'm not suicidal") is not risk, but phrases whose meaning
+  contains a negation ("I don't want to be here any more") are;
+- resolved past history is not current risk unless the sentence says it is back;
+- when a first-person sentence talks of death or self-harm and no rule explains it away,
+  the screen says `possible`: it prefers a gentle check-in to missing someone.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from tend.feedback import learned
+from tend.feedback import text as t
+
+HIGH = [
+    r"\b(kill|killing|hang|hanging|drown|drowning) myself\b",
+    r"\b(end|ending|take|taking) my (own )?life\b",
+    r"\bend(ing)? it all\b",
+    r"\bcommit(ting)? suicide\b",
+    r"\b(going to|gonna|want to|plan to|planning to|decided to|will) (die|end it|kill myself|hurt myself|cut myself)\b",
+    r"\bi('ve| have) (got )?a plan\b.*\b(die|end|suicide|kill|life|it)\b",
+    r"\b(have|made|make|making) (a )?plans? to (die|end|kill)\b",
+    r"\b(saving|saved|stockpil\w*|hoard\w*|collecting|kept) (up )?(all )?(my |the )?(pills|tablets|meds|medication|painkillers)\b",
+    r"\bhow many (pills|tablets|of them)\b.*\b(take|need|kill|enough)\b",
+    r"\b(looked|looking|searched|searching|researched|researching|googled|googling|read up) (up )?(on )?(how to|ways to|methods|how many|the best way)\b",
+    r"\b(know|knew|worked out|figured out|decided) (exactly )?how i('d| would| will| am going to) do it\b",
+    r"\b(goodbye|farewell|suicide) (letter|note|message)s?\b",
+    r"\b(written|wrote|writing) (letters|notes|goodbye\w*) to (everyone|my family|them all|my kids)\b",
+    r"\b(given|giving|gave) (away )?(all )?my (things|stuff|belongings|guitar|books|cat|dog|records|savings)\b.*\b(away|to)\b",
+    r"\bgiving (all )?(my )?(things|stuff|belongings) away\b",
+    r"\b(won't|will not|wont) be (here|around) (tomorrow|next week|much longer|for long|by)\b",
+    r"\btonight('s| is) the night\b",
+    r"\bi (cut|burned|burnt|hurt|harmed) myself (today|tonight|last night|again|this (morning|week|evening)|yesterday)\b",
+    r"\bi('ve| have) been (cutting|burning|hurting|harming) myself\b",
+    r"\b(bought|got|have) (a )?(rope|razor blades?|blades)\b.*\b(for|to)\b",
+    r"\b(wrote|written|updated|made) (my|a) will\b.*\b(just in case|before|so)\b",
+    r"\b(it'll|it will|this will|it'?s going to) (all )?be over (soon|by|tonight|this)\b|\bby the time (anyone|you|they|someone) reads? this\b",
+    r"\b(i'm|i am) ending it\b|\bend it (tonight|this weekend|soon|on)\b",
+    r"\b(last|final) (post|message|time you'll hear|one (she|he|they)'ll get)\b",
+    r"\bwon't be (alive|needing|at the next|around (much|for|by))\b|\bnot (going to|gonna) be (alive|around) (much longer|for long|by)\b",
+    r"\b(don't|do not) intend to be alive\b|\bchoosing (that|to die|death)\b",
+    r"\b(decided|know|picked|chosen|timed|planned) (exactly )?(how|when|where|the day|the date|a date|it for)\b.*\b(do it|die|end|gone|going to|i'm|flat|weekend|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b",
+    r"\b(made|making) my decision to (die|end)\b|\bi('ve| have) decided\.?$",
+    r"\b(rehearsing|rehearse|practising) it\b.*\b(head|step)\b|\bknow exactly when i'll\b",
+    r"\b(note|letter)s? (for|to) (my )?(mum|mam|dad|family|partner|husband|wife|kids|children|sister|brother|friends?)\b.*\b(afterwards|find it|after i'm gone|when i'm gone)\b",
+    r"\b(when|after|once) i'm gone\b|\bwhile i still can\b|\bso nobody (will look|notices|finds)\b|\bnobody will look for me\b",
+    r"\b(rehomed|gave away|given away|found a home for) my (dog|cat|pets?)\b",
+    r"\b(enough|a box of|box of|stash of|collected|hiding|hidden|buying extra|bought extra|counted) (my |the |old )?(tablets|pills|painkillers|prescriptions|medication|meds)\b|\b(tablets|pills|painkillers|prescriptions|medication) (hidden|stashed)\b|\bcounted them\b",
+    r"\b(doing the same|stockpiling|hoarding|saving|collecting) with my own (prescriptions|pills|tablets|medication|meds)\b",
+    r"\b(keeping|kept|keep|putting|put) (hold of |aside )?(my |the )?(tablets|pills|meds|medication|prescription)\b.*\b(instead|just in case|aside|for when|not taking)\b",
+    r"\b(quickest|easiest|best|painless) way to (die|end it|kill myself)\b|\beverything i need to end it\b",
+    r"\bfound (my|a) way out\b.*\b(taking|take|use) it\b",
+    r"\b(cut|burned|burnt|self-harmed|self harmed|harmed myself|hurt myself) (again|this morning|today|tonight|last night|yesterday)\b|\bfresh dressing\b|\b(punched|hit|scratched|burned) .*\bon purpose\b",
+    r"\bwon't be a (problem|burden) (any ?more|for much longer)\b|\bwon't be needing (it|them|anything)\b",
+]
+
+POSSIBLE = [
+    r"\b(be |are |is |would be )?better off without me\b",
+    r"\b(wish|wished|wishing) i (could|would|was|were|had)n?'?t? ?(not )?(wake up|dead|gone|disappear|never been born|not here|go to sleep and not)",
+    r"\bgo to sleep and (not|never) wake up\b",
+    r"\b(don't|do not|didn't) want to (be here|live|exist|wake up|carry on|go on|be alive)( any ?more)?\b",
+    r"\bno (point|reason) (in )?(living|being alive|going on|carrying on|to live|to go on|in anything)\b",
+    r"\b(can't|cannot|can not) (go on|carry on|keep going|do this any ?more|take (it|this) any ?more)\b",
+    r"\bi('m| am) (such )?a burden\b",
+    r"\b(burden|drain) (to|on) (everyone|my family|them|you all|people)\b",
+    r"\b(want|wanted|wanting) to (disappear|vanish|not exist|stop existing)\b",
+    r"\blife (isn't|is not|doesn't feel|is no longer) worth( living)?\b",
+    r"\b(thoughts|thinking) (of|about) (ending|death|dying|not being here|suicide|killing)\b",
+    r"\bsuicidal (thoughts|feelings|ideas?)\b",
+    r"\bi('ve| have)? ?(been )?feel(ing)? suicidal\b|\bi('m| am) suicidal\b",
+    r"\b(urge|urges|pull|temptation) to (cut|self-harm|self harm|hurt myself|harm myself|burn myself)\b",
+    r"\b(want|wanting|wanted) to (cut|hurt|harm|burn) myself\b",
+    r"\b(hopeless|no hope|nothing (will|is going to) (ever )?(get|change)|never (going to|gonna) get better)\b",
+    r"\b(wish|wished) (i was|i were|to be) dead\b",
+    r"\b(everyone|they|people|my family) would(n't)? (be happier|be fine|cope|not miss me|even notice)( if i (was|were) gone| without me)?\b.*\b(gone|without me|if i)\b",
+    r"\b(what's|whats) the point (of|in) (anything|living|me|going on|trying)\b",
+    r"\bdisappear(ed)? for good\b",
+    r"\bself[- ]harm(ing)?\b",
+    r"\bwish i (wasn't|weren't|was not|were not) (alive|here|around|born)\b|\bwish i'?d never been born\b",
+    r"\b(tired|sick) of (being alive|living|existing|life)\b|\b(don't|do not) want to (exist|be alive|keep waking up|wake up)\b",
+    r"\bstop(ped)? existing\b|\bstop existing\b|\bpress a button\b.*\b(exist|disappear|gone)\b",
+    r"\bwouldn't (care|mind) if (a bus|i (died|didn't wake|never woke)|something (happened|hit))\b|\bif i didn't wake up\b",
+    r"\bnot have to come back\b|\b(dying|death|being dead) (feels like|would be) (a )?relief\b|\bkeep waking up\b|\bwanted tomorrow to come\b",
+    r"\b(freer|better off|happier|breathe easier|relieved|cope fine|better life|fine|easier) (without me|if i (was|were|wasn't|weren't) (gone|around|here)|than with me)\b",
+    r"\b(wouldn't|would not|won't|will not|nobody would|no one would) (really )?(miss me|notice (if|when) i)\b|\bno one would (really )?miss me\b",
+    r"\b(weight|drain|problem|burden) (around|on|for) everyone\b|\bextra work for (the people|everyone)\b|\bruining .* by existing\b|\bjust by existing\b|\btake up space\b",
+    r"\b(stopped|stop) believing .* (okay|better|good)\b|\bcan't see (a|any) (way out|future)\b|\bno way (out|it will ever change)\b|\btrapped\b",
+    r"\bnothing (is ever|will ever|is going to|'s going to|ever) (get|change|going to)\b|\bnever going to (change|get better|end)\b",
+    r"\b(given up|nothing left( to try)?|tired of fighting|don't have anything left)\b|\bi won't matter\b|\bnothing matters\b",
+    r"\bwhat's the point (of|in) (me|being alive|anything|living|it all)\b",
+    r"\b(the )?urges? (has|have) been (strong|bad|back)|\burges? won't (leave|stop|go)\b",
+    r"\bwhat's the point\b|\bwhat is the point\b|\bstopped making plans\b|\bno (future|way forward)\b",
+]
+
+# Words that, in a first-person sentence nothing else explains, still deserve a gentle check-in.
+DEATH_WORDS = re.compile(
+    r"\b(die|dying|dead|death|suicid\w*|kill|overdose|cut myself|hurt myself|harm myself|end it|alive|exist|existing|"
+    r"not wake|without me|better off|burden|no future|pointless|disappear)\b"
+)
+
+IDIOMS = [
+    r"\b(is|are|was|were|it's|its) killing me\b",
+    r"\bkilling (me|it) (with|at|in)\b|\bkilled it\b",
+    r"\b(could|would) (murder|kill for)\b|\bkill for a\b",
+    r"\bdying (to|for|of (laughter|embarrassment|boredom|curiosity))\b|\b(die|died) (of|from) (embarrassment|laughing|laughter|boredom|shame)\b",
+    r"\bto die for\b|\bdead (tired|on my feet|easy|serious|right|boring|on time)\b|\bdeadline\b|\bdeadlift\b",
+    r"\b(died|dead|killed|respawn\w*|lives left|game over|extra life|boss fight|level \d+)\b.*\b(level|game|boss|respawn|checkpoint|round|match|play\w*)\b",
+    r"\b(level|game|boss|match|round)\b.*\b(died|dead|killed|kill)\b",
+    r"\bmy (phone|laptop|battery|car|plant|plants|printer|knees?|feet) (is |are |has |have )?(dead|died|dying|killing)\b",
+    r"\bbored to death\b|\bscared to death\b|\bworked to death\b|\bover my dead body\b",
+    r"\bkill (two birds|time|the lights|the mood)\b",
+    r"\b(film|movie|song|book|novel|series|episode|show|lyrics|album|character|play)\b",
+    r"\b(so|too) \w+ (that )?i could (die|kill)\b|\bi could die\b.*\b(hungry|tired|embarrass|laugh|cringe)\b|\bdead to the world\b|\bsick to death\b",
+    r"\bcould kill (my|him|her|them|you|whoever)\b.*\bfor\b|\bkill me(,| now)\b.*\b(it's|another|the|this)\b|\b(honestly|just|please) kill me\b",
+    r"\bi'm dying here\b|\boverdosed on (chocolate|coffee|sugar|caffeine|netflix|tv)\b|\bliterally (want to )?die\b.*\blol\b|\blol\b",
+]
+
+OTHER_PERSON = re.compile(
+    r"\b(my |the |a |our |this |her |his |their )?(client|clients|patient|patients|service user|supervisee|"
+    r"young person|trainee|colleague|case|vignette|drill|scenario|character)\b|"
+    r"^(she|he|they)\b|\b(she|he|they) (said|says|told|mentioned|reported|disclosed|described|talked|spoke|wrote|has|had|is|was|feels|felt)\b"
+)
+PROFESSIONAL = re.compile(
+    r"\b(risk assessment|safety plan\w*|assess(ed|ing)? (risk|her|him|them)|lesson|module|lecture|training|"
+    r"supervision|supervisor|course|case study|formulation|session notes?|protocol|guidance|policy|referr\w*|warning signs?|"
+    r"group discussion|how do we ask|how to ask|seminar|reading list|role-?play|standardised patient|"
+    r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology)\b"
+)
+PAST = re.compile(
+    r"\b(years? ago|used to|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
+    r"back then|long time ago|at (school|university)|as a (teenager|child|kid|student)|in my (early |late |mid-)?(teens|twenties|thirties)|"
+    r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from))\b"
+)
+RESOLVED = re.compile(
+    r"\b(well now|haven't (since|for)|not (since|for years)|recovered|in recovery|stopped|no longer|these days i('m| am) (ok|okay|well|fine|good)|"
+    r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories)\b"
+)
+BACK_NOW = re.compile(r"\b(again|back|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
+
+
+@dataclass
+class Screen:
+    risk: str  # "high" | "possible" | "none"
+    evidence: list[str] = field(default_factory=list)
+
+
+def _matches(patterns: list[str], lower: str):
+    for pattern in patterns:
+        match = re.search(pattern, lower)
+        if match:
+            return match
+    return None
+
+
+def _about_someone_else(lower: str) -> bool:
+    """A sentence about a client, a case or a lesson, with no first-person risk in it."""
+    mentions_other = bool(OTHER_PERSON.search(lower)) or bool(PROFESSIONAL.search(lower))
+    own_voice = re.search(r"\bi\b(?!'?m? (told|asked|said|assessed|explored|checked|made|wrote|noted|felt for|asked her|asked him))", lower)
+    self_object = re.search(r"\b(myself|kill me|without me|i want|i wish|i can't|i don't want|i('m| am) (a burden|suicidal))\b", lower)
+    return mentions_other and not self_object and not (own_voice and not OTHER_PERSON.search(lower))
+
+
+def classify_sentence(sentence: t.Sentence) -> tuple[str, str]:
+    """(level, why): why is "idiom", "someone-else", "negated", "past", "phrase", "death-word" or "unmatched"."""
+    lower = sentence.lower
+    if _matches(IDIOMS, lower) and not re.search(r"\b(myself|my life|end it|suicid|better off without me)\b", lower):
+        return "none", "idiom"
+    if _about_someone_else(lower):
+        return "none", "someone-else"
+    high = _matches(HIGH, lower)
+    possible = _matches(POSSIBLE, lower)
+    hit = high or possible
+    if hit is None:
+        death = DEATH_WORDS.search(lower)
+        if death and t.is_first_person(lower) and not t.negated_before(lower, death.start()):
+            if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(lower)):
+                return "none", "past"
+            return "possible", "death-word"
+        return "none", "unmatched"
+    level = "high" if high else "possible"
+    # A negated risk word ("I'm not suicidal", "I would never kill myself") is not risk, unless
+    # the sentence also says something risky that is not negated.
+    if t.negated_before(lower, hit.start()) and not re.search(r"\b(don't|do not|can't|cannot|no) (want|go on|point|reason)", lower[hit.start():hit.end()]):
+        return "none", "negated"
+    if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(lower.replace("ago now", "ago"))):
+        return "none", "past"
+    return level, "phrase"
+
+
+def screen(text: str, model: dict | None = None) -> Screen:
+    """Rules first; where no rule explains a first-person sentence, a small learned model trained
+    on our labelled texts may raise it to `possible` (or a `possible` to `high`)."""
+    model = model if model is not None else _learned_model()
+    cleaned = t.strip_quotations(t.normalise(text))
+    high, possible = [], []
+    for sentence in t.sentences(cleaned):
+        level, why = classify_sentence(sentence)
+        if model and why in {"unmatched", "death-word", "phrase"} and t.is_first_person(sentence.lower):
+            if level == "none" and learned.probability(model["any"], sentence.text) >= model["t_any"]:
+                level = "possible"
+            if level == "possible" and learned.probability(model["high"], sentence.text) >= model["t_high"]:
+                level = "high"
+        if level == "high":
+            high.append(sentence.text)
+        elif level == "possible":
+            possible.append(sentence.text)
+    if high:
+        return Screen("high", high + possible)
+    if possible:
+        return Screen("possible", possible)
+    return Screen("none", [])
+
+
+def _learned_model() -> dict | None:
+    from tend.feedback.engine import MODEL_PATH, load_model
+
+    try:
+        return load_model(str(MODEL_PATH)).get("risk")
+    except FileNotFoundError:
+        return None
