@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "tend.cohorts",
     "tend.journal",
     "tend.learn",
+    "tend.safety",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tend.core.context_processors.navigation",
+                "tend.safety.context_processors.support",
             ],
         },
     },

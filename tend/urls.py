@@ -17,6 +17,7 @@ urlpatterns = [
     path("profile/", include("tend.accounts.urls")),
     path("cohorts/", include("tend.cohorts.urls")),
     path("journal/", include("tend.journal.urls")),
+    path("", include("tend.safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,13 @@ from tend.core.audit import AuditEvent
 from tend.journal import selectors, services
 from tend.journal.forms import JournalEntryForm
 from tend.journal.models import JournalEntry
+from tend.safety import selectors as safety_selectors
+from tend.safety.services import screen_own_writing
+
+
+def _screen(request, entry: JournalEntry, values: dict, *, next_page: bool = True) -> str:
+    text = f"{values.get('title', '')}\n{values.get('body', '')}"
+    return screen_own_writing(request, text=text, source="journal", item_key=str(entry.pk), next_page=next_page)
 
 
 def entry_list(request: HttpRequest) -> HttpResponse:
@@ -56,13 +63,16 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 entry, base_version=form.cleaned_data["base_version"],
                 save_id=form.cleaned_data["save_id"], values=form.saved_values(),
             )
+            _screen(request, entry, form.saved_values())
             if outcome.status == "conflict":
                 return redirect("journal:conflict", entry.pk, outcome.conflict.pk)
             messages.success(request, _("Entry saved."))
             return redirect("journal:detail", entry.pk)
-        return render(request, "journal/edit.html", {"entry": entry, "form": form}, status=400)
+        context = {"entry": entry, "form": form, "contacts": safety_selectors.active_contacts()}
+        return render(request, "journal/edit.html", context, status=400)
     conflicts = autosave.open_conflicts(entry)
-    return render(request, "journal/edit.html", {"entry": entry, "form": form, "conflicts": conflicts})
+    context = {"entry": entry, "form": form, "conflicts": conflicts, "contacts": safety_selectors.active_contacts()}
+    return render(request, "journal/edit.html", context)
 
 
 @require_POST
@@ -76,14 +86,16 @@ def entry_autosave(request: HttpRequest, pk: int) -> JsonResponse:
         entry, base_version=form.cleaned_data["base_version"],
         save_id=form.cleaned_data["save_id"], values=form.saved_values(),
     )
+    # Screened even when this tab lost a conflict: the words are the writer's all the same.
+    level = _screen(request, entry, form.saved_values(), next_page=False)
     if outcome.status == "conflict":
         return JsonResponse(
             {"status": "conflict", "version": outcome.version,
-             "conflict_url": reverse("journal:conflict", args=[entry.pk, outcome.conflict.pk])},
+             "conflict_url": reverse("journal:conflict", args=[entry.pk, outcome.conflict.pk]), "risk": level},
             status=409,
         )
     saved_at = timezone.localtime(outcome.saved_at)
-    return JsonResponse({"status": outcome.status, "version": outcome.version, "saved_at": saved_at.isoformat()})
+    return JsonResponse({"status": outcome.status, "version": outcome.version, "saved_at": saved_at.isoformat(), "risk": level})
 
 
 def conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
@@ -101,6 +113,7 @@ def conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
             if choice == "mine":
                 values["title"] = theirs.get("title", entry.title)
             outcome = autosave.save_version(entry, base_version=entry.version, save_id="", values=values)
+            _screen(request, entry, values)
             if outcome.acknowledged:
                 autosave.resolve_conflict(copy)
                 messages.success(request, _("Done. The entry now holds the version you chose."))

@@ -280,6 +280,7 @@ def admin_object(attribute: str) -> Callable:
 # listed here must send anonymous visitors to sign in (test_only_declared_public_urls_...).
 PUBLIC_URLS = {
     "healthz",
+    "safety:support",  # help must never sit behind a sign-in
     "cohorts:accept_invitation",
     "account_login",
     "account_signup",  # closed: shows "sign-up is closed"
@@ -371,6 +372,12 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "practise": signed_in(),
     "progress": signed_in(),
     "healthz": public(),
+    # --- Safety: support is for everyone, always; the counts-only report for the organisation's admins.
+    "safety:support": public(),
+    "safety:report": expect(
+        anonymous=LOGIN, trainee=FORBIDDEN, cohort_peer=FORBIDDEN, other_trainee=FORBIDDEN, supervisor=FORBIDDEN,
+        other_supervisor=FORBIDDEN, trainer=FORBIDDEN, admin=OK,
+    ),
     "accounts:profile": Case(
         signed_in(),
         data=lambda s: {"display_name": "Renamed", "time_zone": "Europe/London", "language": "en"},
@@ -556,6 +563,7 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     **_admin_model("cohorts", "cohort", "cohort_a"),
     **_admin_model("cohorts", "supervisorassignment", "assignment"),
     **_admin_model("cohorts", "invitation", "invitation"),
+    **_admin_model("safety", "crisiscontact", "crisis_contact"),
     # Journal entries are metadata-only and read-only in the admin: no adding (403), no changing (POST 403).
     **_admin_model("journal", "journalentry", "private_entry", add=FORBIDDEN, change=(OK, FORBIDDEN)),
     # The admin's catch-all for unknown admin URLs: 404 for staff, the admin login for everyone else.

@@ -48,6 +48,7 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.safety.models import CrisisContact
 from tend.learn import loader as learn_loader
 from tend.learn.content import read_curriculum
 from tend.learn.tests.sample_content import write_curriculum
@@ -123,6 +124,7 @@ class Samples:
     group: Group
     journal_content_type: ContentType
     module_slug: str
+    crisis_contact: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
@@ -176,6 +178,7 @@ def build_samples(p: Personas) -> Samples:
         group=Group.objects.create(name="Reviewers"),
         journal_content_type=ContentType.objects.get_for_model(JournalEntry),
         module_slug="module-1",
+        crisis_contact=CrisisContact.objects.first(),
     )
 
 

@@ -158,7 +158,7 @@
       this.versionInput.value = body.version;
       const time = new Date(body.saved_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
       this.setStatus("saved", (this.form.dataset.textSaved || "Saved at %s").replace("%s", time));
-      this.form.dispatchEvent(new CustomEvent("autosave:saved", { detail: body }));
+      this.form.dispatchEvent(new CustomEvent("autosave:saved", { detail: body, bubbles: true }));
       if (this.snapshot() !== this.lastAcked) this.changed();
       return;
     }
@@ -173,7 +173,7 @@
         this.alert.hidden = false;
         this.alert.focus();
       }
-      this.form.dispatchEvent(new CustomEvent("autosave:conflict", { detail: body }));
+      this.form.dispatchEvent(new CustomEvent("autosave:conflict", { detail: body, bubbles: true }));
       return;
     }
     if (response.status === 400 && body && body.status === "invalid") {

@@ -1,0 +1,24 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import Count
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from tend.safety.models import CrisisContact, ScreenEvent
+
+
+def active_contacts() -> list[CrisisContact]:
+    return list(CrisisContact.objects.filter(active=True))
+
+
+def weekly_report(weeks: int = 12) -> list[dict]:
+    since = timezone.localdate() - timedelta(weeks=weeks)
+    rows = (
+        ScreenEvent.objects.filter(day__gte=since).annotate(week=TruncWeek("day"))
+        .values("week", "level").annotate(count=Count("id")).order_by("-week")
+    )
+    table = defaultdict(lambda: {"high": 0, "possible": 0})
+    for row in rows:
+        table[row["week"]][row["level"]] = row["count"]
+    return [{"week": week, **counts} for week, counts in sorted(table.items(), reverse=True)]
