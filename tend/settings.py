@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "tend.journal",
     "tend.learn",
     "tend.safety",
+    "tend.coaching",
 ]
 
 MIDDLEWARE = [
