@@ -32,9 +32,9 @@ def is_test(key: str) -> bool:
 
 
 def labelled_records() -> list[dict]:
-    statements = {s["id"]: s for s in read_jsonl("statements.jsonl")}
+    statements = {s["id"]: s for s in read_jsonl("statements.jsonl") + read_jsonl("statements_more.jsonl")}
     records = []
-    for item in read_jsonl("responses.jsonl"):
+    for item in read_jsonl("responses.jsonl") + read_jsonl("responses_more.jsonl"):
         statement = statements[item["statement_id"]]
         records.append({**item, "kind": "response", "context": statement["text"], "group": item["statement_id"],
                         "context_risk": statement["risk_cues"]})
@@ -70,7 +70,7 @@ RISK_THRESHOLDS = {"t_any": 0.9, "t_high": 0.6}
 def train_risk_model() -> dict:
     from tend.feedback import learned
 
-    dev = [r for r in read_jsonl("risk.jsonl") if not is_test(r["id"])]
+    dev = [r for r in risk_items() if not is_test(r["id"])]
     return {
         "any": learned.fit([r["text"] for r in dev], [r["risk"] != "none" for r in dev]),
         "high": learned.fit([r["text"] for r in dev], [r["risk"] == "high" for r in dev]),
@@ -217,8 +217,12 @@ def report(out=sys.stdout) -> int:
     return 0
 
 
+def risk_items() -> list[dict]:
+    return read_jsonl("risk.jsonl") + read_jsonl("risk_more.jsonl")
+
+
 def _risk_report(out, model: dict) -> None:
-    items = [r for r in read_jsonl("risk.jsonl") if is_test(r["id"])]
+    items = [r for r in risk_items() if is_test(r["id"])]
     if not items:
         return
     results = [(r["risk"], risk.screen(r["text"], model=model).risk) for r in items]

@@ -1,7 +1,6 @@
 """A small, valid curriculum written into a temporary folder, for tests to load or break."""
 
 from pathlib import Path
-from textwrap import dedent
 
 GLOSSARY = """\
 terms:

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tend.learn.content import ContentErrors, read_curriculum
-from tend.learn.models import GlossaryTerm, Lesson, LessonProgress, Module, Question, QuizAttempt
+from tend.learn.models import GlossaryTerm, Lesson, LessonProgress, Module, QuizAttempt
 from tend.learn.tests.sample_content import write_curriculum
 
 

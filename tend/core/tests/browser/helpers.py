@@ -113,3 +113,22 @@ def watch_status(page: Page) -> None:
 
 def status_log(page: Page) -> list[str]:
     return page.evaluate("() => window.__statusLog")
+
+
+class AxeReport:
+    """Collects axe's serious/critical findings page by page, to fail once with all of them."""
+
+    def __init__(self, page):
+        self.page = page
+        self.problems: dict[str, list[str]] = {}
+
+    def check(self, name: str) -> None:
+        expect(self.page.locator("main#main")).to_be_visible()
+        found = axe_violations(self.page)
+        if found:
+            self.problems[f"{name} ({self.page.url})"] = found
+
+    def assert_clean(self) -> None:
+        assert not self.problems, "axe found serious/critical accessibility problems:\n" + "\n".join(
+            f"- {page}:\n    " + "\n    ".join(lines) for page, lines in self.problems.items()
+        )

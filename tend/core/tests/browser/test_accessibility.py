@@ -9,7 +9,7 @@ from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
-from tend.core.tests.browser.helpers import AXE_PATH, DEMO_TRAINEE, SAVED, axe_violations, sign_in
+from tend.core.tests.browser.helpers import AXE_PATH, DEMO_TRAINEE, SAVED, AxeReport, sign_in
 from tend.journal.models import JournalEntry
 from tend.testing.personas import PASSWORD, build_personas
 
@@ -26,21 +26,6 @@ def _require_axe():
         pytest.skip(message)
 
 
-class AxeReport:
-    def __init__(self, page):
-        self.page = page
-        self.problems: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        expect(self.page.locator("main#main")).to_be_visible()
-        found = axe_violations(self.page)
-        if found:
-            self.problems[f"{name} ({self.page.url})"] = found
-
-    def assert_clean(self) -> None:
-        assert not self.problems, "axe found serious/critical accessibility problems:\n" + "\n".join(
-            f"- {page}:\n    " + "\n    ".join(lines) for page, lines in self.problems.items()
-        )
 
 
 def test_sign_in_page_is_accessible(page, watcher, live_server):

@@ -17,7 +17,7 @@ from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tend.core.tests.browser.helpers import AXE_PATH, DEMO_TRAINEE, REPO_ROOT, SAVED, axe_violations, sign_in
+from tend.core.tests.browser.helpers import AXE_PATH, DEMO_TRAINEE, REPO_ROOT, SAVED, AxeReport, sign_in
 from tend.learn.models import GlossaryTerm, Lesson, LessonProgress, Module, ModuleProgress, Question
 
 pytestmark = pytest.mark.browser
@@ -262,23 +262,6 @@ def test_a_lesson_reopens_where_the_reader_stopped(page, watcher, demo_trainee, 
     watcher.assert_clean()
 
 
-class AxeReport:
-    """Collects axe's serious/critical findings page by page, to fail once with all of them."""
-
-    def __init__(self, page):
-        self.page = page
-        self.problems: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        expect(self.page.locator("main#main")).to_be_visible()
-        found = axe_violations(self.page)
-        if found:
-            self.problems[f"{name} ({self.page.url})"] = found
-
-    def assert_clean(self) -> None:
-        assert not self.problems, "axe found serious/critical accessibility problems:\n" + "\n".join(
-            f"- {page}:\n    " + "\n    ".join(lines) for page, lines in self.problems.items()
-        )
 
 
 def test_learning_pages_are_accessible_to_the_trainee(page, watcher, demo_trainee, curriculum, axe_available):

@@ -12,10 +12,10 @@ class Command(BaseCommand):
     help = "Print per-module counts of the curriculum content (read from the files)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--json", action="store_true", help="Print JSON.")
+        parser.add_argument("--json", action="store_true", dest="as_json", help="Print JSON.")
         parser.add_argument("--content-dir", default=str(settings.TEND_CONTENT_DIR))
 
-    def handle(self, *args, json=False, content_dir=None, **options):
+    def handle(self, *args, as_json=False, content_dir=None, **options):
         try:
             curriculum = read_curriculum(Path(content_dir))
         except ContentErrors as problems:
@@ -30,10 +30,8 @@ class Command(BaseCommand):
             for m in curriculum.modules
         ]
         stats = {"modules": modules, "glossary_terms": len(curriculum.glossary)}
-        if json:
-            import json as json_module
-
-            self.stdout.write(json_module.dumps(stats, indent=2))
+        if as_json:
+            self.stdout.write(json.dumps(stats, indent=2))
             return
         for m in modules:
             self.stdout.write(f"{m['number']:02d} {m['title']}: {m['lessons']} lessons, {m['words']} words, {m['questions']} questions")
