@@ -60,7 +60,22 @@ HIGH = [
     r"\b(quickest|easiest|best|painless) way to (die|end it|kill myself)\b|\beverything i need to end it\b",
     r"\bfound (my|a) way out\b.*\b(taking|take|use) it\b",
     r"\b(cut|burned|burnt|self-harmed|self harmed|harmed myself|hurt myself) (again|this morning|today|tonight|last night|yesterday)\b|\bfresh dressing\b|\b(punched|hit|scratched|burned) .*\bon purpose\b",
-    r"\bwon't be a (problem|burden) (any ?more|for much longer)\b|\bwon't be needing (it|them|anything)\b",
+    r"\bwon't be a (problem|burden) (any ?more|for much longer|for anyone much longer)\b|\bwon't be needing (it|them|anything)\b",
+    r"\b(kms|kys|unalive)\b(?! my (alarm|phone|plant))",
+    r"\b(i've|i have|i) got (enough|everything i need|what i need|the means)\b|\bbought the stuff\b|\bhave the means\b|\bgot the means\b",
+    r"\bkept back (some of )?my (meds|medication|tablets|pills)\b|\bnot (planning|going) to take them the normal way\b|\bwhere .* keeps the key\b",
+    r"\b(gone|done|rest|check out|go|leave|away) for good\b|\bit's for good\b|\b(bye|goodbye) forever\b",
+    r"\blast (christmas|birthday|thing i'll ever|time you'll|post i'll|entry i'll)\b",
+    r"\b(be free of me|have to deal with me ever again|none of this will (be my problem|matter)|at peace and everyone)\b",
+    r"\bwon't be here when you wake\b|\b(not going to|won't) see (next year|the end of the (month|week|year))\b|\bdon't think i'll see the end\b",
+    r"\btime to go and be with\b|\b(made my mind up|made up my mind|my mind's made up|it's decided|picked the day)\b",
+    r"\b(the )?plan('s| is) (sorted|ready|set)\b|\bhad my plan ready\b|\bgot it all (figured|worked) out\b|\bthe how and the when\b|\bknow how and (i know )?when\b",
+    r"\bworked out (the )?(timing|when|details|how)\b|\bworking out the details\b|\bgoing over the steps\b|\brehearsed it\b|\bthat's when\b",
+    r"\b(started|been|i'm|am) hurting (myself|my arms|my legs|my body)\b|\bhurting myself (most|every) (nights?|days?)\b",
+    r"\b(self-harmed|self harmed|hurt myself|cut myself|sh'd) (twice|again|after|today|since|this|last)\b|\bjust hurt myself\b|\bhurt myself\.?$",
+    r"\b(scratched|punched|hit|bang(ed)?|burned) (my skin|the wall|myself|my head)\b.*\b(raw|till|until|hurt|split|bled|purpose)\b",
+    r"\bloose ends\b.*\bbefore i go\b|\bbefore i go\b.*\bwon't be long\b|\bto send afterwards\b|\bsaid my goodbyes\b|\bsaying goodbye to people\b.*\b(realising|knowing)\b",
+    r"\bgoing to (end things|end it|do it|go through with it)\b|\bgo through with it\b|\bend things tonight\b",
 ]
 
 POSSIBLE = [
@@ -99,6 +114,16 @@ POSSIBLE = [
     r"\bwhat's the point (of|in) (me|being alive|anything|living|it all)\b",
     r"\b(the )?urges? (has|have) been (strong|bad|back)|\burges? won't (leave|stop|go)\b",
     r"\bwhat's the point\b|\bwhat is the point\b|\bstopped making plans\b|\bno (future|way forward)\b",
+    r"\b(want|wanted|wanting|urges? to|thinking about|think about|thoughts about|struggling not to) (to )?(hurt|hurting|harm|harming|cut|cutting|hit|hitting|punish|scratch|bang)\b.*\b(myself|my body|yourself|my head|my skin)\b",
+    r"\b(urges?|sh thoughts|the old thing|old sh)\b.*\b(back|keep|won't|creeping|every|loud|there|more)\b|\bthinking about cutting\b|\bsee marks on my skin\b",
+    r"\bwaiting for my life to be over\b|\bnot sure i want to keep living\b|\b(easier|simpler|better|fine|okay|so bad) if i (just )?(wasn't|weren't|was not|were not|died|never woke|something)\b",
+    r"\bif i (wasn't|weren't) (around|alive|here|in it)\b|\bwith me gone\b|\bif i (was|were) gone\b|\bif something (just )?happened to me\b|\bnever came back\b",
+    r"\bfade out\b|\bjust not be\b|\bpress pause on life\b|\bcheck out of life\b|\bnot being (around|here)\b|\bnever woke up\b|\bnot (to )?exist\b",
+    r"\bdon't see myself (still )?being here\b|\bcan't picture (tomorrow|still being here)\b|\bcan't imagine (ever )?feeling (okay|ok|better)\b",
+    r"\b(beyond help|lost cause|no way back|never going to stop hurting|nothing to look forward to|stopped shouting for help|no refill|no strength left)\b",
+    r"\bwhy keep going\b|\btired of (this life|living)\b|\b(i'm|im) (just )?done\b|\bdone with everything\b|\bnae point\b|\bit doesn't\. not for me\b",
+    r"\bwould anyone (even )?notice\b|\bno one would care if i\b|\bout of existence\b|\brelieved if i\b|\b(easier|better) life if i\b",
+    r"\bwould it matter if i\b|\bnobody would (care|notice)\b",
 ]
 
 # Words that, in a first-person sentence nothing else explains, still deserve a gentle check-in.
@@ -122,9 +147,13 @@ IDIOMS = [
     r"\b(so|too) \w+ (that )?i could (die|kill)\b|\bi could die\b.*\b(hungry|tired|embarrass|laugh|cringe)\b|\bdead to the world\b|\bsick to death\b",
     r"\bcould kill (my|him|her|them|you|whoever)\b.*\bfor\b|\bkill me(,| now)\b.*\b(it's|another|the|this)\b|\b(honestly|just|please) kill me\b",
     r"\bi'm dying here\b|\boverdosed on (chocolate|coffee|sugar|caffeine|netflix|tv)\b|\bliterally (want to )?die\b.*\blol\b|\blol\b",
+    r"\b(be|is going to be) the death of\b|\bdie laughing\b|\brather die than\b|\bwants me dead\b|\b(trying|going) to kill (me|my|this|it)\b|\b(mum|mom|dad|she|he)'?s? (is )?going to kill me\b",
+    r"\bi will actually die if\b|\b(lmao|lmfao|😂|🤣|💪|fr\b)|\brip\b|\bunalive my\b|\bwanna die,? why\b",
+    r"\bwon't be around for a (few|couple)\b|\bmaternity leave\b|\bdisappear for a (week|weekend|bit) to\b",
 ]
 
 OTHER_PERSON = re.compile(
+    r"^\w\. (reports|said|says|disclosed|described)\b|"
     r"\b(my |the |a |our |this |her |his |their )?(client|clients|patient|patients|service user|supervisee|"
     r"young person|trainee|colleague|case|vignette|drill|scenario|character)\b|"
     r"^(she|he|they)\b|\b(she|he|they) (said|says|told|mentioned|reported|disclosed|described|talked|spoke|wrote|has|had|is|was|feels|felt)\b"
@@ -132,17 +161,20 @@ OTHER_PERSON = re.compile(
 PROFESSIONAL = re.compile(
     r"\b(risk assessment|safety plan\w*|assess(ed|ing)? (risk|her|him|them)|lesson|module|lecture|training|"
     r"supervision|supervisor|course|case study|formulation|session notes?|protocol|guidance|policy|referr\w*|warning signs?|"
-    r"group discussion|how do we ask|how to ask|seminar|reading list|role-?play|standardised patient|"
+    r"group discussion|how do we ask|how to ask|seminar|reading list|role-?play|standardised patient|framework|"
+    r"asked (me )?(about|how i was coping)|asked about suicide|suicide prevention|is being studied|evidence is|charity run|peer support|"
     r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology)\b"
 )
 PAST = re.compile(
     r"\b(years? ago|used to|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
     r"back then|long time ago|at (school|university)|as a (teenager|child|kid|student)|in my (early |late |mid-)?(teens|twenties|thirties)|"
-    r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from))\b"
+    r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from)|there was a time|"
+    r"old journals|survivor of|in (19|20)\d\d|at (\w+teen|\d+)|a very bad season|back home)\b"
 )
 RESOLVED = re.compile(
     r"\b(well now|haven't (since|for)|not (since|for years)|recovered|in recovery|stopped|no longer|these days i('m| am) (ok|okay|well|fine|good)|"
-    r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories)\b"
+    r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories|"
+    r"i'm well now|that is over|carried me through|barely recognise|proud|now i set|well for over)\b"
 )
 BACK_NOW = re.compile(r"\b(again|back|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
 
