@@ -142,6 +142,7 @@ def load_model(path: str = str(MODEL_PATH)) -> dict:
 
 
 FLAG_THRESHOLD = 0.5
+SENTENCE_THRESHOLD = 0.6  # the evidence sentence must itself look like the flag (grouped CV: no loss vs 0.5)
 
 
 def _flag_names(kind: str) -> list[str]:
@@ -227,7 +228,7 @@ def score(kind: str, context: str, text: str, model: dict | None = None, context
     for flag, p in probabilities.items():
         if p >= FLAG_THRESHOLD and flag not in evidence:
             strongest = learned.strongest_sentence(flag_models[flag], [s.text for s in analysis.sentences if s.text])
-            if strongest:
+            if strongest and learned.probability(flag_models[flag], strongest) >= SENTENCE_THRESHOLD:
                 evidence[flag] = [strongest]
     if analysis.risk_in_context and not analysis.asked_safety:
         evidence["risk_not_addressed"] = risk.screen(context).evidence or [s.text for s in t.sentences(context)][:2]

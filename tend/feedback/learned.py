@@ -13,8 +13,24 @@ from tend.feedback import text as t
 TOKEN = re.compile(r"[a-z']+|[?!]")
 
 
+NEGATION_SPAN = 3
+
+
 def ngrams(text: str) -> list[str]:
-    tokens = TOKEN.findall(t.strip_quotations(t.normalise(text)).lower())
+    """Words and word pairs; up to three words after a negator are marked, so that "not a failure"
+    is learned apart from "a failure"."""
+    raw = TOKEN.findall(t.strip_quotations(t.normalise(text)).lower().replace("n't", " n't"))
+    tokens, left = [], 0
+    for token in raw:
+        if token in t.NEGATORS or token == "n't":
+            tokens.append(token)
+            left = NEGATION_SPAN
+        elif left and token not in {"?", "!"}:
+            tokens.append(f"NOT_{token}")
+            left -= 1
+        else:
+            tokens.append(token)
+            left = 0
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
