@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "tend.learn",
     "tend.safety",
     "tend.coaching",
+    "tend.letters",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tend.core import access, audit, autosave
+from tend.core import access, audit, autosave, autosave_http
 from tend.core.audit import AuditEvent
 from tend.journal import selectors, services
 from tend.journal.forms import JournalEntryForm
@@ -78,48 +78,19 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def entry_autosave(request: HttpRequest, pk: int) -> JsonResponse:
     entry = access.get_own_or_404(request, JournalEntry.objects.live(), pk=pk)
-    form = _form_for(entry, request.POST)
-    if not form.is_valid():
-        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
-        return JsonResponse({"status": "invalid", "errors": errors}, status=400)
-    outcome = autosave.save_version(
-        entry, base_version=form.cleaned_data["base_version"],
-        save_id=form.cleaned_data["save_id"], values=form.saved_values(),
+    return autosave_http.autosave_response(
+        request, entry, _form_for(entry, request.POST),
+        conflict_url=lambda conflict_pk: reverse("journal:conflict", args=[entry.pk, conflict_pk]),
+        screen=lambda values: _screen(request, entry, values, next_page=False),
     )
-    # Screened even when this tab lost a conflict: the words are the writer's all the same.
-    level = _screen(request, entry, form.saved_values(), next_page=False)
-    if outcome.status == "conflict":
-        return JsonResponse(
-            {"status": "conflict", "version": outcome.version,
-             "conflict_url": reverse("journal:conflict", args=[entry.pk, outcome.conflict.pk]), "risk": level},
-            status=409,
-        )
-    saved_at = timezone.localtime(outcome.saved_at)
-    return JsonResponse({"status": outcome.status, "version": outcome.version, "saved_at": saved_at.isoformat(), "risk": level})
 
 
 def conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
-    """Shows the saved version beside the stale tab's text; the person keeps either or merges."""
     entry = access.get_own_or_404(request, JournalEntry.objects.live(), pk=pk)
     copy = access.get_own_or_404(request, autosave.open_conflicts(entry), pk=conflict_pk)
-    theirs = autosave.conflict_values(copy)
-    if request.method == "POST":
-        choice = request.POST.get("keep")
-        body = {"saved": entry.body, "mine": theirs.get("body", ""), "merged": request.POST.get("merged_body", "").replace("\r\n", "\n")}.get(choice)
-        if body is None:
-            messages.error(request, _("Please choose which version to keep."))
-        else:
-            values = {"body": body}
-            if choice == "mine":
-                values["title"] = theirs.get("title", entry.title)
-            outcome = autosave.save_version(entry, base_version=entry.version, save_id="", values=values)
-            _screen(request, entry, values)
-            if outcome.acknowledged:
-                autosave.resolve_conflict(copy)
-                messages.success(request, _("Done. The entry now holds the version you chose."))
-                return redirect("journal:edit", entry.pk)
-    merged = entry.body if entry.body == theirs.get("body") else f"{entry.body}\n\n{theirs.get('body', '')}"
-    return render(request, "journal/conflict.html", {"entry": entry, "copy": copy, "theirs": theirs, "merged": merged})
+    return autosave_http.conflict_page(
+        request, entry, copy, edit_url=reverse("journal:edit", args=[entry.pk]), screen=lambda values: _screen(request, entry, values)
+    )
 
 
 @require_POST

@@ -382,6 +382,23 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
         signed_in(),
         data=lambda s: {"display_name": "Renamed", "time_zone": "Europe/London", "language": "en"},
     ),
+    # --- Letters: the writer's own; shared ones readable by their supervisor ----------------------
+    "letters:list": signed_in(),
+    "letters:create": require_post(signed_in()),
+    "letters:detail": [
+        Case(owner_only(), "private letter", kwargs=lambda s: {"pk": s.private_letter.pk}),
+        Case(owner_or_supervisor_when_shared(), "supervisor-shared letter", kwargs=lambda s: {"pk": s.shared_letter.pk}),
+    ],
+    "letters:edit": Case(owner_only(), kwargs=lambda s: {"pk": s.private_letter.pk},
+                         data=lambda s: {"base_version": s.private_letter.version, "save_id": "m", "title": "", "perspective": "friend",
+                                         "body": "edited", "visibility": "private"}),
+    "letters:autosave": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_letter.pk},
+                             data=lambda s: {"base_version": s.private_letter.version, "save_id": "m2", "title": "",
+                                             "perspective": "friend", "body": "autosaved", "visibility": "private"}),
+    "letters:feedback": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_letter.pk}, data=lambda s: {"body": "Dear me"}),
+    "letters:versions": Case(owner_only(), kwargs=lambda s: {"pk": s.private_letter.pk}),
+    "letters:conflict": Case(owner_only(), kwargs=lambda s: {"pk": s.private_letter.pk, "conflict_pk": s.letter_conflict.pk}),
+    "letters:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_letter.pk}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(
@@ -564,6 +581,8 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     **_admin_model("cohorts", "supervisorassignment", "assignment"),
     **_admin_model("cohorts", "invitation", "invitation"),
     **_admin_model("safety", "crisiscontact", "crisis_contact"),
+    # Letters are metadata-only and read-only in the admin, like journal entries.
+    **_admin_model("letters", "letter", "private_letter", add=FORBIDDEN, change=(OK, FORBIDDEN)),
     # Journal entries are metadata-only and read-only in the admin: no adding (403), no changing (POST 403).
     **_admin_model("journal", "journalentry", "private_entry", add=FORBIDDEN, change=(OK, FORBIDDEN)),
     # The admin's catch-all for unknown admin URLs: 404 for staff, the admin login for everyone else.

@@ -48,6 +48,7 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.letters.models import Letter
 from tend.safety.models import CrisisContact
 from tend.learn import loader as learn_loader
 from tend.learn.content import read_curriculum
@@ -125,11 +126,14 @@ class Samples:
     journal_content_type: ContentType
     module_slug: str
     crisis_contact: object
+    private_letter: object
+    shared_letter: object
+    letter_conflict: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
-PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry")
-SHARED_TEXT = ("zqsharedtitle", "zqsharedbody")
+PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict")
+SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter")
 
 
 def build_samples(p: Personas) -> Samples:
@@ -155,6 +159,10 @@ def build_samples(p: Personas) -> Samples:
     )
     invitation_b, _ = Invitation.issue(cohort=p.cohort_b, email="elsewhere@test.example", role=CohortRole.TRAINEE)
     learn_loader.load(read_curriculum(write_curriculum(Path(tempfile.mkdtemp()) / "content", modules=1)))
+    private_letter = Letter.objects.create(owner=p.trainee, title="zqlettertitle", body="Private zqletterbody")
+    autosave.save_version(private_letter, base_version=1, save_id="l1", values={"body": "Letter tab one zqlettersaved"})
+    letter_conflict = autosave.save_version(private_letter, base_version=1, save_id="l2", values={"body": "zqletterconflict"})
+    private_letter.refresh_from_db()
     return Samples(
         personas=p,
         cohort_a=p.cohort_a,
@@ -179,6 +187,9 @@ def build_samples(p: Personas) -> Samples:
         journal_content_type=ContentType.objects.get_for_model(JournalEntry),
         module_slug="module-1",
         crisis_contact=CrisisContact.objects.first(),
+        private_letter=private_letter,
+        shared_letter=Letter.objects.create(owner=p.trainee, body="Shared zqsharedletter", visibility=Visibility.SUPERVISOR),
+        letter_conflict=letter_conflict.conflict,
     )
 
 
