@@ -399,6 +399,12 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "letters:versions": Case(owner_only(), kwargs=lambda s: {"pk": s.private_letter.pk}),
     "letters:conflict": Case(owner_only(), kwargs=lambda s: {"pk": s.private_letter.pk, "conflict_pk": s.letter_conflict.pk}),
     "letters:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_letter.pk}),
+    # --- Practice diary: the person's own, nobody else's -------------------------------------------
+    "diary:diary": signed_in(),
+    "diary:add": Case(signed_in(), data=lambda s: {"tool": "breathing", "started_at": "2026-11-20T08:00", "minutes": 5}),
+    "diary:edit": Case(owner_only(), kwargs=lambda s: {"pk": s.practice_log.pk},
+                       data=lambda s: {"tool": "breathing", "started_at": "2026-11-20T08:00", "minutes": 6}),
+    "diary:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.practice_log.pk}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

@@ -48,6 +48,7 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.diary.models import PracticeLog
 from tend.letters.models import Letter
 from tend.safety.models import CrisisContact
 from tend.learn import loader as learn_loader
@@ -129,10 +130,11 @@ class Samples:
     private_letter: object
     shared_letter: object
     letter_conflict: object
+    practice_log: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
-PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict")
+PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote")
 SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter")
 
 
@@ -190,6 +192,7 @@ def build_samples(p: Personas) -> Samples:
         private_letter=private_letter,
         shared_letter=Letter.objects.create(owner=p.trainee, body="Shared zqsharedletter", visibility=Visibility.SUPERVISOR),
         letter_conflict=letter_conflict.conflict,
+        practice_log=PracticeLog.objects.create(owner=p.trainee, tool="breathing", notes="zqdiarynote"),
     )
 
 
