@@ -405,6 +405,15 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "diary:edit": Case(owner_only(), kwargs=lambda s: {"pk": s.practice_log.pk},
                        data=lambda s: {"tool": "breathing", "started_at": "2026-11-20T08:00", "minutes": 6}),
     "diary:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.practice_log.pk}),
+    # --- Three circles: the owner's own snapshots; nobody else's ------------------------------------
+    "circles:list": signed_in(),
+    "circles:create": Case(signed_in(), data=lambda s: {"threat_now": 6, "drive_now": 5, "soothing_now": 3}),
+    "circles:preview": Case(require_post(signed_in()), data=lambda s: {"threat_now": 6, "drive_now": 5, "soothing_now": 3}),
+    "circles:detail": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
+    "circles:export_svg": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
+    "circles:export_png": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
+    "circles:export_pdf": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
+    "circles:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

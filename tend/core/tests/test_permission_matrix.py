@@ -48,6 +48,7 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.circles.models import Snapshot as CirclesSnapshot
 from tend.diary.models import PracticeLog
 from tend.letters.models import Letter
 from tend.safety.models import CrisisContact
@@ -131,10 +132,11 @@ class Samples:
     shared_letter: object
     letter_conflict: object
     practice_log: object
+    circles_snapshot: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
-PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote")
+PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote")
 SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter")
 
 
@@ -193,6 +195,8 @@ def build_samples(p: Personas) -> Samples:
         shared_letter=Letter.objects.create(owner=p.trainee, body="Shared zqsharedletter", visibility=Visibility.SUPERVISOR),
         letter_conflict=letter_conflict.conflict,
         practice_log=PracticeLog.objects.create(owner=p.trainee, tool="breathing", notes="zqdiarynote"),
+        circles_snapshot=CirclesSnapshot.objects.create(owner=p.trainee, title="zqcirclesnote", threat_now=7, drive_now=5,
+                                                        soothing_now=2, threat_activates="zqcirclesnote"),
     )
 
 
