@@ -8,8 +8,18 @@ from django.utils import timezone
 from tend.safety.models import CrisisContact, ScreenEvent
 
 
+# Shown until the organisation configures its own contacts: an international directory, so that
+# nobody ever sees an empty list, whatever country they are in.
+DEFAULT_CONTACT = CrisisContact(
+    name="Find A Helpline",
+    description="A directory of free, confidential helplines in many countries, by phone, text or chat.",
+    web="https://findahelpline.com",
+    hours="Directory available at any time; each service lists its own hours.",
+)
+
+
 def active_contacts() -> list[CrisisContact]:
-    return list(CrisisContact.objects.filter(active=True))
+    return list(CrisisContact.objects.filter(active=True)) or [DEFAULT_CONTACT]
 
 
 def weekly_report(weeks: int = 12) -> list[dict]:

@@ -190,7 +190,7 @@ def build_samples(p: Personas) -> Samples:
         group=Group.objects.create(name="Reviewers"),
         journal_content_type=ContentType.objects.get_for_model(JournalEntry),
         module_slug="module-1",
-        crisis_contact=CrisisContact.objects.first(),
+        crisis_contact=CrisisContact.objects.create(name="Our wellbeing line", phone="0800 000 000"),
         private_letter=private_letter,
         shared_letter=Letter.objects.create(owner=p.trainee, body="Shared zqsharedletter", visibility=Visibility.SUPERVISOR),
         letter_conflict=letter_conflict.conflict,

@@ -84,3 +84,11 @@ def test_every_page_has_a_get_support_link(client, trainee):
     client.force_login(trainee)
     for name in ("home", "journal:list", "learn:overview"):
         assert b'href="/support/"' in client.get(reverse(name)).content
+
+
+def test_with_no_contacts_configured_the_international_directory_is_shown(client, db):
+    CrisisContact.objects.all().delete()
+    assert b"Find A Helpline" in client.get(reverse("safety:support")).content
+    CrisisContact.objects.create(name="Our staff line", phone="0800 111 111")
+    page = client.get(reverse("safety:support")).content
+    assert b"Our staff line" in page and b"Find A Helpline" not in page

@@ -80,7 +80,7 @@ def test_two_tabs_on_one_entry_keep_both_texts_and_resolve(context, page, watche
 
     tab_b.get_by_role("button", name="Keep the combined text").click()
     expect(tab_b).to_have_url(re.compile(rf"/journal/{entry.pk}/edit/$"))
-    expect(tab_b.locator(".messages")).to_contain_text("The entry now holds the version you chose")
+    expect(tab_b.locator(".messages")).to_contain_text("It now holds the version you chose")
     expect(tab_b.locator("#id_body")).to_have_value(f"{text_a}\n\n{text_b}")
     expect(tab_b.locator(".conflict-alert")).to_have_count(1)  # only the hidden live one is left
     entry.refresh_from_db()
