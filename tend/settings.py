@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "tend.coaching",
     "tend.letters",
     "tend.circles",
+    "tend.imagery",
     "tend.diary",
 ]
 
@@ -274,6 +275,11 @@ LOCALE_PATHS = [BASE_DIR / "tend" / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+
+# Uploaded files (e.g. trainers' recordings of imagery scripts). Never served publicly: views
+# check who may fetch them. In production use shared storage, not an app server's disk.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+TEND_IMAGERY_MAX_UPLOAD_BYTES = env_int("TEND_IMAGERY_MAX_UPLOAD_BYTES", 30 * 1024 * 1024)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("practise/", core_views.practise, name="practise"),
     path("practise/letters/", include("tend.letters.urls")),
     path("practise/circles/", include("tend.circles.urls")),
+    path("practise/imagery/", include("tend.imagery.urls")),
     path("practise/diary/", include("tend.diary.urls")),
     path("progress/", core_views.progress, name="progress"),
     path("healthz", core_views.healthz, name="healthz"),

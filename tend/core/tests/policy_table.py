@@ -414,6 +414,12 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "circles:export_png": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
     "circles:export_pdf": Case(owner_only(), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
     "circles:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.circles_snapshot.pk}),
+    # --- Guided imagery: scripts for everyone signed in; trainers and admins add recordings --------
+    "imagery:list": signed_in(),
+    "imagery:player": Case(signed_in(), kwargs=lambda s: {"script_id": "safe-place"}),
+    "imagery:text": Case(signed_in(), kwargs=lambda s: {"script_id": "safe-place"}),
+    "imagery:upload": Case(require_post(trainer_or_admin(post=BAD_REQUEST)), kwargs=lambda s: {"script_id": "safe-place"}),
+    "imagery:recording": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"pk": s.script_recording.pk}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

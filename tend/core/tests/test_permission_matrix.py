@@ -21,6 +21,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -50,6 +51,7 @@ from tend.core.tests.policy_table import (
 from tend.journal.models import JournalEntry
 from tend.circles.models import Snapshot as CirclesSnapshot
 from tend.diary.models import PracticeLog
+from tend.imagery.models import ScriptRecording
 from tend.letters.models import Letter
 from tend.safety.models import CrisisContact
 from tend.learn import loader as learn_loader
@@ -133,6 +135,7 @@ class Samples:
     letter_conflict: object
     practice_log: object
     circles_snapshot: object
+    script_recording: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
@@ -197,6 +200,10 @@ def build_samples(p: Personas) -> Samples:
         practice_log=PracticeLog.objects.create(owner=p.trainee, tool="breathing", notes="zqdiarynote"),
         circles_snapshot=CirclesSnapshot.objects.create(owner=p.trainee, title="zqcirclesnote", threat_now=7, drive_now=5,
                                                         soothing_now=2, threat_activates="zqcirclesnote"),
+        script_recording=ScriptRecording.objects.create(
+            script_id="safe-place", uploaded_by=p.trainer, file=ContentFile(b"ID3" + b"\0" * 64, name="sample.mp3"),
+            content_type="audio/mpeg", size=67,
+        ),
     )
 
 
