@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "tend.safety",
     "tend.coaching",
     "tend.letters",
+    "tend.breathing",
     "tend.circles",
     "tend.imagery",
     "tend.diary",

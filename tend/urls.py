@@ -13,6 +13,7 @@ urlpatterns = [
     path("learn/", include("tend.learn.urls")),
     path("practise/", core_views.practise, name="practise"),
     path("practise/letters/", include("tend.letters.urls")),
+    path("practise/breathing/", include("tend.breathing.urls")),
     path("practise/circles/", include("tend.circles.urls")),
     path("practise/imagery/", include("tend.imagery.urls")),
     path("practise/diary/", include("tend.diary.urls")),

@@ -299,6 +299,8 @@ OWNED_OBJECT_URLS = {
     "journal:detail",
     "journal:edit",
     "journal:autosave",
+    "breathing:pattern_edit",
+    "breathing:pattern_delete",
     "journal:conflict",
     "journal:delete",
     "journal:restore",
@@ -420,6 +422,28 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "imagery:text": Case(signed_in(), kwargs=lambda s: {"script_id": "safe-place"}),
     "imagery:upload": Case(require_post(trainer_or_admin(post=BAD_REQUEST)), kwargs=lambda s: {"script_id": "safe-place"}),
     "imagery:recording": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"pk": s.script_recording.pk}),
+    # --- Breathing pacer: patterns and sessions are the person's own ------------------------------
+    "breathing:pacer": [
+        Case(signed_in(), "default pattern"),
+        Case(owner_only(), "own saved pattern", path=lambda s: f"/practise/breathing/?pattern={s.breathing_pattern.pk}"),
+    ],
+    "breathing:not_working": signed_in(),
+    "breathing:patterns": Case(
+        signed_in(), data=lambda s: {"name": "Matrix pattern", "inhale_seconds": "4", "hold_in_seconds": "1",
+                                     "exhale_seconds": "5", "hold_out_seconds": "1"},
+    ),
+    "breathing:pattern_edit": Case(
+        owner_only(), kwargs=lambda s: {"pk": s.breathing_pattern.pk},
+        data=lambda s: {"name": "Renamed", "inhale_seconds": "4", "hold_in_seconds": "0", "exhale_seconds": "6",
+                        "hold_out_seconds": "0"},
+    ),
+    "breathing:pattern_delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.breathing_pattern.pk}),
+    "breathing:sessions": signed_in(),
+    "breathing:record": Case(
+        require_post(signed_in()),
+        data=lambda s: {"started_at": "2025-01-15T10:00:00+00:00", "duration_seconds": "60", "completed": "on",
+                        "mode": "paced", "inhale": "4", "hold_in": "1", "exhale": "5", "hold_out": "1"},
+    ),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

@@ -49,6 +49,7 @@ from tend.core.tests.policy_table import (
     Case,
 )
 from tend.journal.models import JournalEntry
+from tend.breathing.models import BreathingPattern
 from tend.circles.models import Snapshot as CirclesSnapshot
 from tend.diary.models import PracticeLog
 from tend.imagery.models import ScriptRecording
@@ -136,6 +137,7 @@ class Samples:
     practice_log: object
     circles_snapshot: object
     script_recording: object
+    breathing_pattern: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
@@ -204,6 +206,8 @@ def build_samples(p: Personas) -> Samples:
             script_id="safe-place", uploaded_by=p.trainer, file=ContentFile(b"ID3" + b"\0" * 64, name="sample.mp3"),
             content_type="audio/mpeg", size=67,
         ),
+        breathing_pattern=BreathingPattern.objects.create(owner=p.trainee, name="Matrix sample", inhale_seconds=4,
+                                                          hold_in_seconds=1, exhale_seconds=5, hold_out_seconds=1),
     )
 
 
