@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "tend.circles",
     "tend.imagery",
     "tend.diary",
+    "tend.timers",
 ]
 
 MIDDLEWARE = [

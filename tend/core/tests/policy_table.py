@@ -444,6 +444,13 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
         data=lambda s: {"started_at": "2025-01-15T10:00:00+00:00", "duration_seconds": "60", "completed": "on",
                         "mode": "paced", "inhale": "4", "hold_in": "1", "exhale": "5", "hold_out": "1"},
     ),
+    # --- Mindful breathing / body-scan timer: sittings are the person's own -----------------------
+    "timers:timer": signed_in(),
+    "timers:record": Case(
+        require_post(signed_in()),
+        data=lambda s: {"client_id": "matrix-0001", "kind": "mindful", "started_at": "2025-01-15T10:00:00+00:00",
+                        "planned_seconds": "600", "duration_seconds": "600", "bells_every": "5", "completed": "on"},
+    ),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(
