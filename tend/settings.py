@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "tend.imagery",
     "tend.diary",
     "tend.timers",
+    "tend.formulation",
 ]
 
 MIDDLEWARE = [

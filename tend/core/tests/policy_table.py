@@ -299,6 +299,8 @@ OWNED_OBJECT_URLS = {
     "journal:detail",
     "journal:edit",
     "journal:autosave",
+    "formulation:detail", "formulation:edit", "formulation:autosave", "formulation:versions",
+    "formulation:export_pdf", "formulation:conflict", "formulation:delete",
     "breathing:pattern_edit",
     "breathing:pattern_delete",
     "journal:conflict",
@@ -451,6 +453,24 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
         data=lambda s: {"client_id": "matrix-0001", "kind": "mindful", "started_at": "2025-01-15T10:00:00+00:00",
                         "planned_seconds": "600", "duration_seconds": "600", "bells_every": "5", "completed": "on"},
     ),
+    # --- Threat-based formulation: the writer's own; shared ones readable by their supervisor ------
+    "formulation:list": signed_in(),
+    "formulation:create": Case(require_post(signed_in()), data=lambda s: {"subject": "myself"}),
+    "formulation:example": signed_in(),
+    "formulation:detail": [
+        Case(owner_only(), "private formulation", kwargs=lambda s: {"pk": s.private_formulation.pk}),
+        Case(owner_or_supervisor_when_shared(), "supervisor-shared formulation", kwargs=lambda s: {"pk": s.shared_formulation.pk}),
+    ],
+    "formulation:edit": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk},
+                             data=lambda s: {"base_version": s.private_formulation.version, "save_id": "m", "subject": "myself",
+                                             "case_label": "", "influences": "edited", "visibility": "private"}),
+    "formulation:autosave": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_formulation.pk},
+                                 data=lambda s: {"base_version": s.private_formulation.version, "save_id": "m2", "subject": "myself",
+                                                 "case_label": "", "influences": "autosaved", "visibility": "private"}),
+    "formulation:versions": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk}),
+    "formulation:export_pdf": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk}),
+    "formulation:conflict": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk, "conflict_pk": s.formulation_conflict.pk}),
+    "formulation:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_formulation.pk}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

@@ -52,6 +52,7 @@ from tend.journal.models import JournalEntry
 from tend.breathing.models import BreathingPattern
 from tend.circles.models import Snapshot as CirclesSnapshot
 from tend.diary.models import PracticeLog
+from tend.formulation.models import Formulation
 from tend.imagery.models import ScriptRecording
 from tend.letters.models import Letter
 from tend.safety.models import CrisisContact
@@ -138,11 +139,14 @@ class Samples:
     circles_snapshot: object
     script_recording: object
     breathing_pattern: object
+    private_formulation: object
+    shared_formulation: object
+    formulation_conflict: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
-PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote")
-SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter")
+PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote", "zqformulationsaved", "zqformulationconflict")
+SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter", "zqsharedformulation")
 
 
 def build_samples(p: Personas) -> Samples:
@@ -172,6 +176,10 @@ def build_samples(p: Personas) -> Samples:
     autosave.save_version(private_letter, base_version=1, save_id="l1", values={"body": "Letter tab one zqlettersaved"})
     letter_conflict = autosave.save_version(private_letter, base_version=1, save_id="l2", values={"body": "zqletterconflict"})
     private_letter.refresh_from_db()
+    private_formulation = Formulation.objects.create(owner=p.trainee, influences="Private zqformulationbody")
+    autosave.save_version(private_formulation, base_version=1, save_id="f1", values={"influences": "Tab one zqformulationsaved"})
+    formulation_conflict = autosave.save_version(private_formulation, base_version=1, save_id="f2", values={"influences": "zqformulationconflict"})
+    private_formulation.refresh_from_db()
     return Samples(
         personas=p,
         cohort_a=p.cohort_a,
@@ -208,6 +216,9 @@ def build_samples(p: Personas) -> Samples:
         ),
         breathing_pattern=BreathingPattern.objects.create(owner=p.trainee, name="Matrix sample", inhale_seconds=4,
                                                           hold_in_seconds=1, exhale_seconds=5, hold_out_seconds=1),
+        private_formulation=private_formulation,
+        shared_formulation=Formulation.objects.create(owner=p.trainee, influences="Shared zqsharedformulation", visibility=Visibility.SUPERVISOR),
+        formulation_conflict=formulation_conflict.conflict,
     )
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FormulationConfig(AppConfig):
+    name = "tend.formulation"
+    label = "formulation"
