@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "tend.diary",
     "tend.timers",
     "tend.formulation",
+    "tend.handouts",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,7 @@ USERSESSIONS_TRACK_ACTIVITY = False  # tracking writes on every request; sign-in
 TEND_MFA_REQUIRED_ROLES = env_list("TEND_MFA_REQUIRED_ROLES", ["supervisor", "trainer", "admin"])
 TEND_INVITATION_DAYS = env_int("TEND_INVITATION_DAYS", 7)
 TEND_ORGANISATION_NAME = env("TEND_ORGANISATION_NAME", "Tend")
+TEND_ORGANISATION_LOGO = env("TEND_ORGANISATION_LOGO", "")  # a PNG/JPEG/SVG file path, shown on handouts
 TEND_JOURNAL_UNDO_SECONDS = env_int("TEND_JOURNAL_UNDO_SECONDS", 600)
 TEND_AUTOSAVE_MAX_CHARS = env_int("TEND_AUTOSAVE_MAX_CHARS", 200_000)
 TEND_CONTENT_DIR = Path(env("TEND_CONTENT_DIR", str(BASE_DIR / "content")))

@@ -471,6 +471,10 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "formulation:export_pdf": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk}),
     "formulation:conflict": Case(owner_only(), kwargs=lambda s: {"pk": s.private_formulation.pk, "conflict_pk": s.formulation_conflict.pk}),
     "formulation:delete": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.private_formulation.pk}),
+    # --- Client handouts: our own content, for everyone signed in -------------------------------
+    "handouts:list": signed_in(post=NOT_ALLOWED),
+    "handouts:preview": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"handout_id": "three-circles"}),
+    "handouts:pdf": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"handout_id": "three-circles"}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(
