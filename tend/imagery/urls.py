@@ -9,4 +9,5 @@ urlpatterns = [
     path("<slug:script_id>/", views.player, name="player"),
     path("<slug:script_id>/text/", views.text_mode, name="text"),
     path("<slug:script_id>/recordings/", views.upload_recording, name="upload"),
+    path("<slug:script_id>/log/", views.log_practice, name="log"),
 ]

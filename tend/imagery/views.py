@@ -3,11 +3,14 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from tend.diary.models import PracticeLog
+from tend.diary.services import practice_log
 from tend.imagery import scripts
 from tend.imagery.forms import RecordingForm
 from tend.imagery.models import ScriptRecording
@@ -112,3 +115,25 @@ def recording_file(request: HttpRequest, pk: int) -> FileResponse:
     response["Content-Disposition"] = "inline"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_POST
+def log_practice(request: HttpRequest, script_id: str) -> JsonResponse:
+    """Logs a finished script to the practice diary, once per play (the client sends an id)."""
+    script = _script_or_404(script_id)
+    try:
+        seconds = max(0, min(int(request.POST.get("duration_seconds", "0")), 4 * 3600))
+        speed = float(request.POST.get("speed", "1") or 1)
+    except ValueError:
+        return JsonResponse({"error": "duration_seconds must be a whole number of seconds"}, status=400)
+    client_id = request.POST.get("client_id", "")[:64]
+    if not client_id:
+        return JsonResponse({"error": "client_id is required"}, status=400)
+    marker = f"imagery:{script.id}:{client_id}"
+    if PracticeLog.objects.filter(owner=request.user, tool="imagery", details__marker=marker).exists():
+        return JsonResponse({"status": "already-saved"})
+    details = {"script": script.id, "title": script.title, "marker": marker}
+    if speed != 1:
+        details["speed"] = speed
+    practice_log(owner=request.user, tool="imagery", started_at=timezone.now(), duration_seconds=seconds, details=details)
+    return JsonResponse({"status": "saved"}, status=201)

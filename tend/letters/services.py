@@ -1,5 +1,9 @@
 from django.utils import timezone
 
+from datetime import timedelta
+
+from tend.diary.models import PracticeLog
+from tend.diary.services import practice_log
 from tend.letters.models import Letter, LetterVersion
 
 
@@ -18,3 +22,12 @@ def snapshot(letter: Letter, *, force: bool = False) -> LetterVersion | None:
     if not (letter.title or letter.body):
         return None
     return LetterVersion.objects.create(letter=letter, version=letter.version, title=letter.title, body=letter.body)
+
+
+def log_writing(letter: Letter) -> None:
+    """The first time a letter is saved and closed, the writing goes into the practice diary."""
+    if PracticeLog.objects.filter(owner_id=letter.owner_id, tool="letter", details__letter=letter.pk).exists():
+        return
+    minutes = min(timezone.now() - letter.created_at, timedelta(hours=1))
+    practice_log(owner=letter.owner, tool="letter", started_at=letter.created_at,
+                 duration_seconds=int(minutes.total_seconds()), details={"letter": letter.pk})

@@ -45,6 +45,7 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
             if outcome.status == "conflict":
                 return redirect("letters:conflict", letter.pk, outcome.conflict.pk)
             services.snapshot(letter, force=True)
+            services.log_writing(letter)
             messages.success(request, _("Letter saved."))
             return redirect("letters:detail", letter.pk)
         status = 400

@@ -424,6 +424,9 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "imagery:text": Case(signed_in(), kwargs=lambda s: {"script_id": "safe-place"}),
     "imagery:upload": Case(require_post(trainer_or_admin(post=BAD_REQUEST)), kwargs=lambda s: {"script_id": "safe-place"}),
     "imagery:recording": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"pk": s.script_recording.pk}),
+    # Logs the person's own finished practice to their own diary.
+    "imagery:log": Case(require_post(signed_in()), kwargs=lambda s: {"script_id": "safe-place"},
+                        data=lambda s: {"client_id": "matrix", "duration_seconds": "60"}),
     # --- Breathing pacer: patterns and sessions are the person's own ------------------------------
     "breathing:pacer": [
         Case(signed_in(), "default pattern"),

@@ -71,3 +71,14 @@ def test_sharing_with_the_supervisor_and_nobody_else(client, personas):
 def test_risky_words_in_a_letter_bring_support(client, trainee, letter):
     client.force_login(trainee)
     assert autosave(client, letter, "Dear me, I have been saving my tablets.", 1, "a").json()["risk"] == "high"
+
+
+def test_saving_a_letter_logs_the_writing_to_the_diary_once(client, trainee, letter):
+    from tend.diary.models import PracticeLog
+
+    client.force_login(trainee)
+    for version in (1, 2):
+        client.post(reverse("letters:edit", args=[letter.pk]), {
+            "base_version": version, "save_id": f"s{version}", "title": "", "perspective": "friend", "body": "kind words", "visibility": "private",
+        })
+    assert PracticeLog.objects.filter(owner=trainee, tool="letter").count() == 1

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tend.diary.models import PracticeLog
 from tend.breathing.models import BreathingSession
 from tend.core.tests.browser.helpers import DEMO_TRAINEE, AxeReport, sign_in
 
@@ -72,6 +73,7 @@ def test_phases_advance_in_order_and_the_session_is_stored(page, watcher, demo_t
     assert phases[-1]["cycle"] >= 6, phases[-1]
 
     session = BreathingSession.objects.get(owner=demo_trainee)
+    assert PracticeLog.objects.filter(owner=demo_trainee, tool="breathing").count() == (1 if session.duration_seconds else 0)
     assert session.completed and session.duration_seconds == 60
     assert session.pattern["name"] == "Soothing rhythm (default)" and session.pattern["on_ramp"] is True
     assert session.pattern["breaths_per_minute"] == pytest.approx(5.45, abs=0.01)
