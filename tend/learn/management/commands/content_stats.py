@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from tend.drills.content import LEVELS, read_drills
 from tend.learn import rendering
 from tend.learn.content import ContentErrors, read_curriculum
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, as_json=False, content_dir=None, **options):
         try:
             curriculum = read_curriculum(Path(content_dir))
+            skills = read_drills(Path(content_dir))
         except ContentErrors as problems:
             raise CommandError(f"The content has {len(problems.errors)} problem(s); run load_content --check.") from None
         modules = [
@@ -29,7 +31,10 @@ class Command(BaseCommand):
             }
             for m in curriculum.modules
         ]
-        stats = {"modules": modules, "glossary_terms": len(curriculum.glossary)}
+        drills = [{"id": s.id, "number": s.number, "title": s.title, **{level: s.count(level) for level in LEVELS},
+                   "total": len(s.drills)} for s in skills]
+        stats = {"modules": modules, "glossary_terms": len(curriculum.glossary), "drills": drills,
+                 "drill_total": sum(d["total"] for d in drills)}
         if as_json:
             self.stdout.write(json.dumps(stats, indent=2))
             return

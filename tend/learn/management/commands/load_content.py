@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from tend.drills.content import read_drills
 from tend.learn import loader
 from tend.learn.content import ContentErrors, read_curriculum
 
@@ -17,13 +18,17 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, content_dir=None, **options):
         try:
             curriculum = read_curriculum(Path(content_dir))
+            skills = read_drills(Path(content_dir))
         except ContentErrors as problems:
             for error in problems.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"{len(problems.errors)} problem(s) in the content; nothing was loaded.") from None
         if check:
             lessons = sum(len(m.lessons) for m in curriculum.modules)
-            self.stdout.write(self.style.SUCCESS(f"Content is valid: {len(curriculum.modules)} modules, {lessons} lessons."))
+            drills = sum(len(skill.drills) for skill in skills)
+            self.stdout.write(self.style.SUCCESS(
+                f"Content is valid: {len(curriculum.modules)} modules, {lessons} lessons, {len(skills)} drill skills, {drills} drills."
+            ))
             return
         counts = loader.load(curriculum)
         self.stdout.write(self.style.SUCCESS(
