@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tend.formulation.models import CASE_LABEL_MAX, TEXT_FIELDS, Formulation, Subject
 
-PLACEHOLDERS = {
+# Shown as help text under each area, so the prompt stays visible while the person writes.
+PROMPTS = {
     "influences": _("e.g. early relationships, criticism or rejection, loss, what was missing, wider context"),
     "threats_external": _("What I fear others might do or think: reject, criticise, leave, hurt…"),
     "threats_internal": _("What I fear finding or feeling in myself: being flawed, overwhelmed, alone…"),
@@ -33,7 +34,7 @@ class FormulationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in TEXT_FIELDS:
             field = forms.CharField(label=self._meta.model._meta.get_field(name).verbose_name, required=False, strip=False,
-                                    widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true", "placeholder": PLACEHOLDERS[name]}))
+                                    help_text=PROMPTS[name], widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}))
             self.fields[name] = field
 
     def _clean_text(self, name: str) -> str:

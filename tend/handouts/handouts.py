@@ -17,12 +17,11 @@ are collected before anything is returned, so a broken handout never half-loads.
 
 import html
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
+from tend import contentfiles
 from tend.learn import yamlfile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -127,17 +126,13 @@ def read_handouts(directory: Path) -> list[Handout]:
     found = []
     if not directory.is_dir():
         raise HandoutErrors([HandoutError(str(directory), None, "(folder)", "the handouts folder does not exist")])
-    for path in _handout_files(directory):
+    for path in contentfiles.markdown_files(directory):
         handout = read_handout(path, errors, name=f"{directory.name}/{path.name}")
         if handout is not None:
             found.append(handout)
     if errors:
         raise HandoutErrors(errors)
     return found
-
-
-def _handout_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.md") if p.is_file() and p.name not in SKIPPED_FILES)
 
 
 def read_handout(path: Path, errors: list[HandoutError], *, name: str | None = None) -> Handout | None:
@@ -148,40 +143,15 @@ def read_handout(path: Path, errors: list[HandoutError], *, name: str | None = N
     def error(line, field_name, message):
         errors.append(HandoutError(name, line, field_name, message))
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        error(None, "(encoding)", "expected UTF-8 text")
+    parsed = contentfiles.split_front_matter(path, error, fields_hint=", ".join(FIELDS))
+    if parsed is None:
         return None
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        error(1, "(front matter)", "expected the file to start with a '---' line opening the YAML front matter")
-        return None
-    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if closing is None:
-        error(1, "(front matter)", "the front matter is not closed by a second '---' line")
-        return None
-    meta = _front_matter("\n".join(lines[1:closing]), error)
-    if meta is None:
-        return None
+    meta, lines, body_start = parsed
     values = _check_front_matter(meta, path, error)
-    sections = _read_sections(lines, closing + 1, error)
+    sections = _read_sections(lines, body_start, error)
     if len(errors) > before:
         return None
     return Handout(sections=tuple(sections), file=name, **values)
-
-
-def _front_matter(text: str, error):
-    try:
-        data = yamlfile.load(text, first_line=2)
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        error(mark.line + 2 if mark else None, "(front matter)", f"not valid YAML: {getattr(problem, 'problem', problem)}")
-        return None
-    if not isinstance(data, dict):
-        error(2, "(front matter)", f"expected a mapping of fields ({', '.join(FIELDS)})")
-        return None
-    return data
 
 
 def _check_front_matter(meta: yamlfile.LineDict, path: Path, error) -> dict:
@@ -305,32 +275,12 @@ def _blocks(body: list[tuple[int, str]], where: str, error) -> list[Block]:
 
 # --- Runtime cache -------------------------------------------------------------------------------
 
-_cache: dict[str, tuple[tuple, list[Handout]]] = {}
-_lock = threading.Lock()
-
-
-def _signature(directory: Path) -> tuple:
-    if not directory.is_dir():
-        return ()
-    result = []
-    for path in _handout_files(directory):
-        stat = path.stat()
-        result.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(result)
+_cache = contentfiles.FolderCache(lambda directory: read_handouts(directory))  # looked up at call time
 
 
 def cached_handouts(directory: Path) -> list[Handout]:
     """read_handouts, re-read only when a file is added, removed or changed (mtime or size)."""
-    directory = Path(directory)
-    key = str(directory.resolve())
-    signature = _signature(directory)
-    entry = _cache.get(key)
-    if entry is not None and entry[0] == signature:
-        return entry[1]
-    with _lock:
-        found = read_handouts(directory)
-        _cache[key] = (signature, found)
-    return found
+    return _cache.get(Path(directory))
 
 
 def find_handout(directory: Path, handout_id: str) -> Handout | None:

@@ -8,12 +8,11 @@ half-loads. `cached_scripts` re-reads the folder only when a file's mtime or siz
 """
 
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
+from tend import contentfiles
 from tend.learn import yamlfile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -78,17 +77,13 @@ def read_scripts(directory: Path) -> list[Script]:
     scripts = []
     if not directory.is_dir():
         raise ScriptErrors([ScriptError(str(directory), None, "(folder)", "the practices folder does not exist")])
-    for path in _script_files(directory):
+    for path in contentfiles.markdown_files(directory):
         script = read_script(path, errors, name=f"{directory.name}/{path.name}")
         if script is not None:
             scripts.append(script)
     if errors:
         raise ScriptErrors(errors)
     return scripts
-
-
-def _script_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.md") if p.is_file() and p.name not in SKIPPED_FILES)
 
 
 def read_script(path: Path, errors: list[ScriptError], *, name: str | None = None) -> Script | None:
@@ -99,40 +94,15 @@ def read_script(path: Path, errors: list[ScriptError], *, name: str | None = Non
     def error(line, field_name, message):
         errors.append(ScriptError(name, line, field_name, message))
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        error(None, "(encoding)", "expected UTF-8 text")
+    parsed = contentfiles.split_front_matter(path, error, fields_hint="id, title, summary, estimated_minutes, cautions")
+    if parsed is None:
         return None
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        error(1, "(front matter)", "expected the file to start with a '---' line opening the YAML front matter")
-        return None
-    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if closing is None:
-        error(1, "(front matter)", "the front matter is not closed by a second '---' line")
-        return None
-    meta = _front_matter("\n".join(lines[1:closing]), error)
-    if meta is None:
-        return None
+    meta, lines, body_start = parsed
     values = _check_front_matter(meta, path, error)
-    steps = _read_steps(lines, closing + 1, error)
+    steps = _read_steps(lines, body_start, error)
     if len(errors) > before:
         return None
     return Script(steps=tuple(steps), file=name, **values)
-
-
-def _front_matter(text: str, error):
-    try:
-        data = yamlfile.load(text, first_line=2)
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        error(mark.line + 2 if mark else None, "(front matter)", f"not valid YAML: {getattr(problem, 'problem', problem)}")
-        return None
-    if not isinstance(data, dict):
-        error(2, "(front matter)", "expected a mapping of fields (id, title, summary, estimated_minutes, cautions)")
-        return None
-    return data
 
 
 def _check_front_matter(meta: yamlfile.LineDict, path: Path, error) -> dict:
@@ -246,32 +216,12 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 # --- Runtime cache -------------------------------------------------------------------------------
 
-_cache: dict[str, tuple[tuple, list[Script]]] = {}
-_lock = threading.Lock()
-
-
-def _signature(directory: Path) -> tuple:
-    if not directory.is_dir():
-        return ()
-    result = []
-    for path in _script_files(directory):
-        stat = path.stat()
-        result.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(result)
+_cache = contentfiles.FolderCache(lambda directory: read_scripts(directory))  # looked up at call time
 
 
 def cached_scripts(directory: Path) -> list[Script]:
     """read_scripts, re-read only when a file is added, removed or changed (mtime or size)."""
-    directory = Path(directory)
-    key = str(directory.resolve())
-    signature = _signature(directory)
-    entry = _cache.get(key)
-    if entry is not None and entry[0] == signature:
-        return entry[1]
-    with _lock:
-        scripts = read_scripts(directory)
-        _cache[key] = (signature, scripts)
-    return scripts
+    return _cache.get(Path(directory))
 
 
 def find_script(directory: Path, script_id: str) -> Script | None:

@@ -9,7 +9,7 @@ from django.db import connection
 
 from tend.learn.models import GlossaryTerm, Lesson
 
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # placeholders turned into <mark> after escaping
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # sentinels turned into <mark> after escaping
 
 
 @dataclass
