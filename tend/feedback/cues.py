@@ -112,7 +112,7 @@ HELPFUL_ACTION = _cues("helpful_action", [
 SAFETY_QUESTION = re.compile(
     r"\b(suicid\w*|kill (yourself|yourself)|end (your|your own) life|ending (your|your own) life|harm(ing)? yourself|hurt(ing)? yourself|"
     r"(are|feel|feeling|keep) (you )?safe|your safety|keep(ing)? (you|yourself) safe|thoughts of (dying|death|ending|not being here|not wanting to be here)|"
-    r"not (wanting|want) to (be here|live|be alive)|plan to|wish you (were|was) dead|take your (own )?life|"
+    r"not (wanting|want) to (be here|live|be alive)|plan to|wish you (were|was) dead|(take|taking) your (own )?life|"
     r"acting on (it|them|those thoughts|that)|ending (things|it)|killing yourself|kill yourself|done anything to prepare|"
     r"thoughts of (suicide|ending|killing|harming|hurting|dying)|thinking (of|about) (ending|suicide|killing|dying|not being here))\b"
 )

@@ -14,6 +14,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from tend.feedback import engine, risk
+from tend.feedback.text import normalise
+from tend.feedback.text import sentences as _sentences
+
+
+def text_sentences(text: str):
+    return _sentences(normalise(text))
 
 DATA = Path(__file__).with_name("data")
 RESPONSE_FLAGS = ["judgmental", "minimising", "premature_advice", "invalidating", "toxic_positivity", "risk_not_addressed"]
@@ -71,9 +77,13 @@ def train_risk_model() -> dict:
     from tend.feedback import learned
 
     dev = [r for r in risk_items() if not is_test(r["id"])]
+    # Ordinary first-person writing (sentences of our labelled letters, none of them about risk)
+    # teaches the model that "I" plus a feeling is not, by itself, a risk.
+    ordinary = [s.text for r in read_jsonl("letters.jsonl") if not is_test(r["id"]) for s in text_sentences(r["text"])]
+    texts = [r["text"] for r in dev] + ordinary
     return {
-        "any": learned.fit([r["text"] for r in dev], [r["risk"] != "none" for r in dev]),
-        "high": learned.fit([r["text"] for r in dev], [r["risk"] == "high" for r in dev]),
+        "any": learned.fit(texts, [r["risk"] != "none" for r in dev] + [False] * len(ordinary)),
+        "high": learned.fit(texts, [r["risk"] == "high" for r in dev] + [False] * len(ordinary)),
         **RISK_THRESHOLDS,
     }
 

@@ -228,6 +228,16 @@ def classify_sentence(sentence: t.Sentence) -> tuple[str, str]:
     return level, "phrase"
 
 
+# The learned fallback may raise a sentence to `high` only when it talks about the kinds of things
+# risk is about; on ordinary sentences ("I've got anger issues") it must not open the support panel.
+RISK_VOCABULARY = re.compile(
+    r"\b(die|dying|dead|death|alive|exist\w*|suicid\w*|kill\w*|unalive|kms|hurt (myself|me)|harm\w*|cut(ting)?|"
+    r"pills?|tablets?|meds|medication|prescriptions?|overdose|burden|without me|better off|hopeless\w*|wake up|goodbye|"
+    r"forever|for good|end it|end (my|things)|ending|gone|way out|trapped|tired of|not (be )?here|miss me|notice if|"
+    r"punish\w*|blood|bleed\w*|disappear\w*)\b"
+)
+
+
 def screen(text: str, model: dict | None = None) -> Screen:
     """Rules first; where no rule explains a first-person sentence, a small learned model trained
     on our labelled texts may raise it to `possible` (or a `possible` to `high`)."""
@@ -237,9 +247,12 @@ def screen(text: str, model: dict | None = None) -> Screen:
     for sentence in t.sentences(cleaned):
         level, why = classify_sentence(sentence)
         if model and why in {"unmatched", "death-word", "phrase"} and t.is_first_person(sentence.lower):
+            # When unsure, a gentle check-in (possible) is preferred to silence ...
             if level == "none" and learned.probability(model["any"], sentence.text) >= model["t_any"]:
                 level = "possible"
-            if level == "possible" and learned.probability(model["high"], sentence.text) >= model["t_high"]:
+            # ... but the interrupting support panel (high) needs the sentence to talk about risk.
+            if level == "possible" and RISK_VOCABULARY.search(sentence.lower) \
+                    and learned.probability(model["high"], sentence.text) >= model["t_high"]:
                 level = "high"
         if level == "high":
             high.append(sentence.text)

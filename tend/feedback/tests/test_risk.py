@@ -65,3 +65,19 @@ def test_a_client_note_followed_by_a_first_person_risk_line_is_the_writers_risk(
 def test_evidence_names_the_sentences():
     result = screen("Work was fine. I have been saving my pills. Tea later.")
     assert result.evidence == ["I have been saving my pills."]
+
+
+ORDINARY = [
+    "I've been breathing my whole life.",
+    "I must be doing it wrong.",
+    "Everyone says I've got anger issues.",
+    "I think I've got that aphantasia thing.",
+    "I need a kick up the backside.",
+    "I don't know why I'm crying.",
+    "I keep going over it.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_first_person_sentences_never_open_the_support_panel(text):
+    assert screen(text).risk != "high"
