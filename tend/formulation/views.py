@@ -141,7 +141,7 @@ def example(request: HttpRequest) -> HttpResponse:
 
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     formulation = access.get_own_or_404(request, Formulation.objects.all(), pk=pk)
-    html = render_to_string("formulation/pdf.html", {"formulation": formulation, "outline": drawing.outline(formulation),
+    html = render_to_string("formulation/formulation_pdf.html", {"formulation": formulation, "outline": drawing.outline(formulation),
                              "organisation": settings.TEND_ORGANISATION_NAME}, request=request)
     pdf = drawing.formulation_pdf(formulation, html, title=_diagram_title(formulation))
     response = HttpResponse(pdf, content_type="application/pdf")
