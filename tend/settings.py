@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "tend.timers",
     "tend.formulation",
     "tend.handouts",
+    "tend.drills",
 ]
 
 MIDDLEWARE = [

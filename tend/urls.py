@@ -20,6 +20,7 @@ urlpatterns = [
     path("practise/timers/", include("tend.timers.urls")),
     path("practise/formulation/", include("tend.formulation.urls")),
     path("practise/handouts/", include("tend.handouts.urls")),
+    path("practise/drills/", include("tend.drills.urls")),
     path("progress/", core_views.progress, name="progress"),
     path("healthz", core_views.healthz, name="healthz"),
     path("profile/", include("tend.accounts.urls")),

@@ -299,6 +299,7 @@ OWNED_OBJECT_URLS = {
     "journal:detail",
     "journal:edit",
     "journal:autosave",
+    "drills:attempt", "drills:autosave", "drills:feedback", "drills:rate",
     "formulation:detail", "formulation:edit", "formulation:autosave", "formulation:versions",
     "formulation:export_pdf", "formulation:conflict", "formulation:delete",
     "breathing:pattern_edit",
@@ -478,6 +479,16 @@ POLICY: dict[str, Expectation | Case | list[Case]] = {
     "handouts:list": signed_in(post=NOT_ALLOWED),
     "handouts:preview": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"handout_id": "three-circles"}),
     "handouts:pdf": Case(signed_in(post=NOT_ALLOWED), kwargs=lambda s: {"handout_id": "three-circles"}),
+    # --- Practice drills: a trainee's attempts are their own, nobody else's ----------------------
+    "drills:skills": signed_in(),
+    "drills:practise": Case(require_post(signed_in()), kwargs=lambda s: {"skill_id": "validating-distress"}),
+    "drills:attempt": Case(owner_only(), kwargs=lambda s: {"pk": s.drill_attempt.pk}),
+    "drills:autosave": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.drill_attempt.pk},
+                            data=lambda s: {"base_version": s.drill_attempt.version, "save_id": "d2", "reply": "autosaved"}),
+    "drills:feedback": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.drill_attempt.pk},
+                            data=lambda s: {"reply": "That sounds hard."}),
+    "drills:rate": Case(require_post(owner_only()), kwargs=lambda s: {"pk": s.drill_attempt.pk},
+                        data=lambda s: {"difficulty": "good", "reaction_strength": 3}),
     # --- Cohorts ---------------------------------------------------------------------------------
     "cohorts:list": signed_in(),
     "cohorts:create": Case(

@@ -52,6 +52,7 @@ from tend.journal.models import JournalEntry
 from tend.breathing.models import BreathingPattern
 from tend.circles.models import Snapshot as CirclesSnapshot
 from tend.diary.models import PracticeLog
+from tend.drills.models import DrillAttempt
 from tend.formulation.models import Formulation
 from tend.imagery.models import ScriptRecording
 from tend.letters.models import Letter
@@ -142,10 +143,11 @@ class Samples:
     private_formulation: object
     shared_formulation: object
     formulation_conflict: object
+    drill_attempt: object
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
-PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote", "zqformulationsaved", "zqformulationconflict")
+PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote", "zqformulationsaved", "zqformulationconflict", "zqdrillreply")
 SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter", "zqsharedformulation")
 
 
@@ -219,6 +221,8 @@ def build_samples(p: Personas) -> Samples:
         private_formulation=private_formulation,
         shared_formulation=Formulation.objects.create(owner=p.trainee, influences="Shared zqsharedformulation", visibility=Visibility.SUPERVISOR),
         formulation_conflict=formulation_conflict.conflict,
+        drill_attempt=DrillAttempt.objects.create(owner=p.trainee, skill_id="validating-distress", drill_id="validating-distress-b1",
+                                                  level="beginner", reply="Private zqdrillreply"),
     )
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DrillsConfig(AppConfig):
+    name = "tend.drills"
+    label = "drills"
