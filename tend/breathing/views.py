@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -10,6 +8,7 @@ from tend.breathing import rhythm
 from tend.breathing.forms import BreathingPatternForm, SessionRecordForm
 from tend.breathing.models import BreathingPattern, BreathingSession
 from tend.core import access
+from tend.core.posted import form_errors, posted_data
 from tend.diary import services as diary_services
 
 MAX_SPEED = 600  # ?speed= lets tests run the same clock-based pacer faster; 1 is real time
@@ -110,21 +109,12 @@ def session_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def session_record(request: HttpRequest) -> JsonResponse:
     """Stores a finished (or stopped) session. Accepts JSON or an ordinary form post."""
-    if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            return JsonResponse({"status": "invalid", "errors": {"__all__": ["The request was not valid JSON."]}},
-                                status=400)
-        if not isinstance(data, dict):
-            return JsonResponse({"status": "invalid", "errors": {"__all__": ["Expected a JSON object."]}}, status=400)
-        data = {key: ("on" if value is True else "" if value is False else value) for key, value in data.items()}
-    else:
-        data = request.POST
+    data, problem = posted_data(request)
+    if problem:
+        return problem
     form = SessionRecordForm(data)
     if not form.is_valid():
-        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
-        return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+        return form_errors(form)
     pattern_id = form.cleaned_data.get("pattern_id")
     if pattern_id and pattern_id != "default":
         # Only a pattern of one's own may be named in one's record.

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tend.core import autosave
+from tend.core.posted import form_errors
 
 
 def autosave_response(request, item, form, *, conflict_url: Callable[[int], str], screen: Callable[[dict], str]) -> JsonResponse:
     """Validates and saves one autosave; the answer is JSON the autosave component understands."""
     if not form.is_valid():
-        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
-        return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+        return form_errors(form)
     values = form.saved_values()
     outcome = autosave.save_version(item, base_version=form.cleaned_data["base_version"], save_id=form.cleaned_data["save_id"], values=values)
     # Screened even when this tab lost a conflict: the words are the writer's all the same.

@@ -1,11 +1,10 @@
-import json
-
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tend.core.posted import form_errors, posted_data
 from tend.diary import services as diary_services
 from tend.timers.forms import RecordForm
 from tend.timers.models import (BELL_CHOICES_MINUTES, DEFAULT_BELLS_EVERY, DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES,
@@ -56,21 +55,12 @@ def record(request: HttpRequest) -> JsonResponse:
     """Stores a finished (or ended early) sitting once, and logs it in the practice diary once.
 
     Accepts JSON or an ordinary form post. The browser's client_id makes a retry safe."""
-    if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            return JsonResponse({"status": "invalid", "errors": {"__all__": ["The request was not valid JSON."]}},
-                                status=400)
-        if not isinstance(data, dict):
-            return JsonResponse({"status": "invalid", "errors": {"__all__": ["Expected a JSON object."]}}, status=400)
-        data = {key: ("on" if value is True else "" if value is False else value) for key, value in data.items()}
-    else:
-        data = request.POST
+    data, problem = posted_data(request)
+    if problem:
+        return problem
     form = RecordForm(data)
     if not form.is_valid():
-        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
-        return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+        return form_errors(form)
     cleaned = form.cleaned_data
     existing = MindfulSession.objects.filter(owner=request.user, client_id=cleaned["client_id"]).first()
     if existing:

@@ -165,22 +165,17 @@
   // Time actually practised (pauses excluded), for the practice diary.
   let practisedMs = 0;
   let lastSample = performance.now();
-  const clientId = (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID() : String(Date.now()) + Math.random();
+  const clientId = window.Tend.newId();
   window.setInterval(() => {
     const now = performance.now();
     if (state.running) practisedMs += now - lastSample;
     lastSample = now;
   }, 500);
 
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|; )(?:__Host-)?csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
   function logPractice() {
     if (!root.dataset.logUrl || practisedMs < 1000) return;
     const body = new URLSearchParams({ client_id: clientId, duration_seconds: String(Math.round((practisedMs * speed) / 1000)), speed: String(speed) });
-    fetch(root.dataset.logUrl, { method: "POST", body: body, headers: { "X-CSRFToken": csrfToken() }, credentials: "same-origin", keepalive: true })
+    fetch(root.dataset.logUrl, { method: "POST", body: body, headers: { "X-CSRFToken": window.Tend.csrfToken(root) }, credentials: "same-origin", keepalive: true })
       .catch(() => {});
   }
 

@@ -13,32 +13,10 @@
 (function () {
   "use strict";
 
-  const CSRF_COOKIES = ["__Host-csrftoken", "csrftoken"];
   const TICK_MS = 200;
   const CUE_MS = 4000; // how long the visible bell cue stays, in real time
 
-  function csrfToken(root) {
-    const cookies = {};
-    document.cookie.split(";").forEach((pair) => {
-      const at = pair.indexOf("=");
-      if (at > 0) cookies[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
-    });
-    for (const name of CSRF_COOKIES) {
-      if (cookies[name]) return cookies[name];
-    }
-    const input = root.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
-  }
-
-  function newId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    return String(Date.now()) + "-" + Math.random().toString(16).slice(2);
-  }
-
-  function clock(seconds) {
-    const whole = Math.max(0, Math.ceil(seconds));
-    return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0");
-  }
+  const { csrfToken, newId, clock } = window.Tend;
 
   // The bells due by `elapsed` seconds: interval marks strictly inside the session, then the end.
   function bellsDue(elapsed, total, everySeconds) {
