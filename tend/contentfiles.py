@@ -20,6 +20,20 @@ def markdown_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file() and p.name not in SKIPPED_FILES)
 
 
+def read_folder(directory: Path, read_one: Callable, *, error_cls, errors_cls, folder_name: str) -> list:
+    """Every file in `directory` read by read_one(path, errors, name=...); raises errors_cls with
+    every problem found in every file, so one run shows all there is to fix."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise errors_cls([error_cls(str(directory), None, "(folder)", f"the {folder_name} folder does not exist")])
+    errors: list = []
+    found = [item for path in markdown_files(directory)
+             if (item := read_one(path, errors, name=f"{directory.name}/{path.name}")) is not None]
+    if errors:
+        raise errors_cls(errors)
+    return found
+
+
 def split_front_matter(path: Path, error: ErrorFn, *, fields_hint: str) -> tuple[dict, list[str], int] | None:
     """(front matter, all lines, index of the first body line), or None after reporting why."""
     try:

@@ -121,18 +121,7 @@ def _inline_html(text: str) -> str:
 
 def read_handouts(directory: Path) -> list[Handout]:
     """Every handout in `directory`, sorted by file name; raises HandoutErrors listing every problem."""
-    directory = Path(directory)
-    errors: list[HandoutError] = []
-    found = []
-    if not directory.is_dir():
-        raise HandoutErrors([HandoutError(str(directory), None, "(folder)", "the handouts folder does not exist")])
-    for path in contentfiles.markdown_files(directory):
-        handout = read_handout(path, errors, name=f"{directory.name}/{path.name}")
-        if handout is not None:
-            found.append(handout)
-    if errors:
-        raise HandoutErrors(errors)
-    return found
+    return contentfiles.read_folder(directory, read_handout, error_cls=HandoutError, errors_cls=HandoutErrors, folder_name="handouts")
 
 
 def read_handout(path: Path, errors: list[HandoutError], *, name: str | None = None) -> Handout | None:

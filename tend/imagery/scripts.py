@@ -72,18 +72,7 @@ class Script:
 
 def read_scripts(directory: Path) -> list[Script]:
     """Every script in `directory`, sorted by file name; raises ScriptErrors listing every problem."""
-    directory = Path(directory)
-    errors: list[ScriptError] = []
-    scripts = []
-    if not directory.is_dir():
-        raise ScriptErrors([ScriptError(str(directory), None, "(folder)", "the practices folder does not exist")])
-    for path in contentfiles.markdown_files(directory):
-        script = read_script(path, errors, name=f"{directory.name}/{path.name}")
-        if script is not None:
-            scripts.append(script)
-    if errors:
-        raise ScriptErrors(errors)
-    return scripts
+    return contentfiles.read_folder(directory, read_script, error_cls=ScriptError, errors_cls=ScriptErrors, folder_name="practices")
 
 
 def read_script(path: Path, errors: list[ScriptError], *, name: str | None = None) -> Script | None:
