@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "django_tasks_db",
     "tend.core",
     "tend.accounts",
     "tend.cohorts",
@@ -111,6 +112,14 @@ INSTALLED_APPS = [
     "tend.formulation",
     "tend.handouts",
     "tend.drills",
+    "tend.questionnaires",
+    "tend.discussion",
+    "tend.exercises",
+    "tend.live",
+    "tend.supervision",
+    "tend.notifications",
+    "tend.cpd",
+    "tend.certificates",
 ]
 
 MIDDLEWARE = [
@@ -325,6 +334,15 @@ elif env("TEND_EMAIL_FILE_DIR"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Background work (reminders, digests) goes through Django's task framework. The database
+# backend needs no extra service: `manage.py db_worker` runs the queue (`make run` starts one).
+TASKS = {
+    "default": {
+        "BACKEND": env("TEND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -4,11 +4,16 @@ anonymous visitor) with GET and with POST, compared with the policy declared in 
 A URL pattern without a declared policy fails, naming the pattern, so every new view has to say
 who may use it. A policy entry for a URL that no longer exists fails too.
 
+Apps added later declare their URLs in their own `tend/<app>/tests/matrix.py` (see
+app_matrix_modules below): POLICY, and optionally samples(personas) -> dict, PRIVATE_TEXT,
+SHARED_TEXT, PUBLIC_URLS, OWNED_OBJECT_URLS and LOGIN_EXEMPT_BUT_GUARDED; they are merged here.
+
 Each request runs inside a savepoint that is rolled back afterwards (and the client's cookies are
 restored), so a POST that deletes or changes something does not change what the next persona sees.
 """
 
 import copy
+import importlib
 import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,14 +42,14 @@ from tend.core.tests.policy_table import (
     ADMIN_LOGIN,
     ANONYMOUS,
     LOGIN,
-    LOGIN_EXEMPT_BUT_GUARDED,
+    LOGIN_EXEMPT_BUT_GUARDED as CORE_LOGIN_EXEMPT_BUT_GUARDED,
     METHODS,
     MFA_SETUP,
     OK,
-    OWNED_OBJECT_URLS,
+    OWNED_OBJECT_URLS as CORE_OWNED_OBJECT_URLS,
     PERSONAS,
-    POLICY,
-    PUBLIC_URLS,
+    POLICY as CORE_POLICY,
+    PUBLIC_URLS as CORE_PUBLIC_URLS,
     REAUTH,
     Case,
 )
@@ -61,6 +66,51 @@ from tend.learn import loader as learn_loader
 from tend.learn.content import read_curriculum
 from tend.learn.tests.sample_content import write_curriculum
 from tend.testing.personas import Personas, make_user
+
+# --- Per-app policy modules, merged with the core table ---------------------------------------
+
+
+def app_matrix_modules() -> list:
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("tend."):
+            continue
+        name = f"{config.name}.tests.matrix"
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as error:
+            if error.name not in (name, f"{config.name}.tests"):
+                raise
+    return modules
+
+
+APP_MATRICES = app_matrix_modules()
+
+
+def merged(core, attribute: str):
+    result = copy.copy(core)
+    for module in APP_MATRICES:
+        extra = getattr(module, attribute, None)
+        if extra is None:
+            continue
+        if isinstance(result, dict):
+            clash = set(result) & set(extra)
+            assert not clash, f"{module.__name__}.{attribute} redeclares {sorted(clash)}"
+            result.update(extra)
+        elif isinstance(result, set):
+            result |= set(extra)
+        else:
+            result = tuple(result) + tuple(extra)
+    return result
+
+
+POLICY = merged(CORE_POLICY, "POLICY")
+PUBLIC_URLS = merged(CORE_PUBLIC_URLS, "PUBLIC_URLS")
+OWNED_OBJECT_URLS = merged(CORE_OWNED_OBJECT_URLS, "OWNED_OBJECT_URLS")
+LOGIN_EXEMPT_BUT_GUARDED = merged(CORE_LOGIN_EXEMPT_BUT_GUARDED, "LOGIN_EXEMPT_BUT_GUARDED")
+
 
 # --- Every URL pattern in the project ----------------------------------------------------------
 
@@ -144,11 +194,23 @@ class Samples:
     shared_formulation: object
     formulation_conflict: object
     drill_attempt: object
+    extra: dict = None  # samples from the apps' own matrix modules, read as attributes
+
+    def __getattr__(self, name):
+        extra = self.__dict__.get("extra") or {}
+        if name in extra:
+            return extra[name]
+        raise AttributeError(name)
 
 
 # Distinctive words in the samples' text: no response to anyone who may not read the text may contain them.
 PRIVATE_TEXT = ("zqprivatetitle", "zqprivatebody", "zqprivatesaved", "zqstaleconflict", "zqdeletedentry", "zqlettertitle", "zqlettersaved", "zqletterconflict", "zqdiarynote", "zqcirclesnote", "zqformulationsaved", "zqformulationconflict", "zqdrillreply")
 SHARED_TEXT = ("zqsharedtitle", "zqsharedbody", "zqsharedletter", "zqsharedformulation")
+# Text shared with cohort A: its members, its trainer and admins may read it; cohort B may not.
+COHORT_TEXT: tuple = ()
+PRIVATE_TEXT = merged(PRIVATE_TEXT, "PRIVATE_TEXT")
+COHORT_TEXT = merged(COHORT_TEXT, "COHORT_TEXT")
+SHARED_TEXT = merged(SHARED_TEXT, "SHARED_TEXT")
 
 
 def build_samples(p: Personas) -> Samples:
@@ -182,7 +244,12 @@ def build_samples(p: Personas) -> Samples:
     autosave.save_version(private_formulation, base_version=1, save_id="f1", values={"influences": "Tab one zqformulationsaved"})
     formulation_conflict = autosave.save_version(private_formulation, base_version=1, save_id="f2", values={"influences": "zqformulationconflict"})
     private_formulation.refresh_from_db()
+    extra = {}
+    for module in APP_MATRICES:
+        if hasattr(module, "samples"):
+            extra.update(module.samples(p))
     return Samples(
+        extra=extra,
         personas=p,
         cohort_a=p.cohort_a,
         cohort_b=p.cohort_b,
@@ -276,7 +343,9 @@ def invariant_breaches(pattern: Pattern, persona: str, response) -> list[str]:
     if not getattr(response, "streaming", False):
         text = response.content.decode(errors="replace")
         readers = {"trainee": PRIVATE_TEXT + SHARED_TEXT, "supervisor": SHARED_TEXT}.get(persona, ())
-        leaked = [word for word in PRIVATE_TEXT + SHARED_TEXT if word in text and word not in readers]
+        if persona in ("trainee", "cohort_peer", "supervisor", "trainer", "admin"):
+            readers = readers + COHORT_TEXT
+        leaked = [word for word in PRIVATE_TEXT + SHARED_TEXT + COHORT_TEXT if word in text and word not in readers]
         if leaked:
             breaches.append(f"the response shows text this persona may not read: {leaked}")
     return breaches

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from tend.accounts.models import Role, User
 from tend.cohorts.models import Cohort, CohortRole, Membership, SupervisorAssignment
+from tend.core.hooks import call_all
 
 DEMO_PASSWORD = "compassion"
 DEMO_PEOPLE = [
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             cohort=cohort, trainee=people["trainee@example.com"],
             defaults={"supervisor": people["supervisor@example.com"]},
         )
+        # Each app adds its own demo data in its demo.py: def load(people, cohort) (idempotent).
+        call_all("demo", "load", people=people, cohort=cohort)
         port = os.environ.get("PORT", "8000")
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Sign in at http://127.0.0.1:{port} with:"))
         for email, name, role, _ in DEMO_PEOPLE:
