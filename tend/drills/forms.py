@@ -35,3 +35,64 @@ class RatingForm(forms.ModelForm):
     class Meta:
         model = DrillAttempt
         fields = ["difficulty", "reaction_strength"]
+
+
+class CriteriaForm(forms.Form):
+    """The mastery self-check: which criteria the trainee judges their reply met."""
+
+    criteria = forms.MultipleChoiceField(label=_("Which of these did your reply do?"), required=False,
+                                         widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, criteria: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criteria"].choices = [(str(i), text) for i, text in enumerate(criteria)]
+
+
+class ShareForm(forms.Form):
+    visibility = forms.ChoiceField(label=_("Who can see and review this reply"), widget=forms.RadioSelect,
+                                   choices=[("private", _("Only me")), ("supervisor", _("My supervisor")),
+                                            ("cohort", _("My cohort (peers, supervisors and trainers)"))])
+    anonymous = forms.BooleanField(label=_("Hide my name from my cohort (my supervisor still sees it)"), required=False)
+    label_consent = forms.BooleanField(
+        label=_("Reviewers' ratings of this reply may be kept, without my name, to check and improve Tend's automatic feedback"),
+        required=False,
+    )
+
+    def __init__(self, *args, has_cohort: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_cohort:
+            self.fields["visibility"].choices = self.fields["visibility"].choices[:2]
+
+
+class ReviewForm(forms.Form):
+    overall = forms.TypedChoiceField(
+        label=_("Overall, how compassionate and skilful is this reply?"), coerce=int, widget=forms.RadioSelect,
+        choices=[(0, _("0 — harsh: could hurt more than help")), (1, _("1 — mostly not yet compassionate")),
+                 (2, _("2 — mixed")), (3, _("3 — good, one element to add")), (4, _("4 — excellent"))],
+    )
+    flags = forms.MultipleChoiceField(label=_("Anything that works against it?"), required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+    comment = forms.CharField(label=_("Comment for the writer"), required=False, max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, **kwargs):
+        from tend.drills.reviews import flag_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["flags"].choices = flag_choices()
+
+
+class DiaryForm(forms.ModelForm):
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    save_id = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    learned = forms.CharField(label=_("What did you learn from this week's practice?"), required=False, strip=False,
+                              max_length=20_000, widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "true"}))
+
+    class Meta:
+        from tend.drills.models import PracticeWeek
+
+        model = PracticeWeek
+        fields = ["learned"]
+
+    def saved_values(self) -> dict:
+        return {"learned": self.cleaned_data["learned"].replace("\r\n", "\n")}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tend.drills import spacing
 from tend.drills.content import LEVELS, Drill, Skill, read_drills
 
 _lock = threading.Lock()
@@ -78,6 +79,12 @@ class Progress:
     level: str = LEVELS[0]
     highest: str | None = None
     scores: list[float] = field(default_factory=list)  # the last five feedback scores, oldest first
+    review: spacing.Review = spacing.Review(due=None, mastered=False, secure_run=0)
+    criteria_met: int | None = None  # the latest self-check: how many mastery criteria the reply met
+
+    @property
+    def criteria_total(self) -> int:
+        return len(self.skill.mastery_criteria)
 
     @property
     def trend(self) -> str:
@@ -92,7 +99,9 @@ def progress(owner) -> list[Progress]:
     from tend.drills.models import DrillAttempt
 
     by_skill: dict[str, list] = {}
-    rows = DrillAttempt.objects.filter(owner=owner).only("skill_id", "level", "difficulty", "score", "created_at")
+    rows = DrillAttempt.objects.filter(owner=owner).only(
+        "skill_id", "level", "difficulty", "score", "criteria_met", "created_at"
+    )
     for attempt in rows:  # newest first
         by_skill.setdefault(attempt.skill_id, []).append(attempt)
     result = []
@@ -103,5 +112,19 @@ def progress(owner) -> list[Progress]:
             skill=skill, attempts=len(attempts), level=suggested_level(attempts),
             highest=max(levels, key=LEVELS.index) if levels else None,
             scores=[a.score for a in attempts if a.score is not None][:5][::-1],
+            review=spacing.review_for(attempts, len(skill.mastery_criteria)),
+            criteria_met=next((a.criteria_met for a in attempts if a.criteria_met is not None), None),
         ))
     return result
+
+
+def mixed_practice_skill(rows: list[Progress], today) -> Skill:
+    """The most overdue skill; else the first never tried; else the least advanced not yet mastered."""
+    due = sorted((r for r in rows if r.review.is_due(today)), key=lambda r: r.review.due)
+    if due:
+        return due[0].skill
+    untried = [r for r in rows if r.attempts == 0]
+    if untried:
+        return untried[0].skill
+    open_rows = [r for r in rows if not r.review.mastered] or rows
+    return min(open_rows, key=lambda r: (LEVELS.index(r.level), r.review.due or today)).skill

@@ -10,4 +10,12 @@ urlpatterns = [
     path("attempts/<int:pk>/autosave/", views.attempt_autosave, name="autosave"),
     path("attempts/<int:pk>/feedback/", views.attempt_feedback, name="feedback"),
     path("attempts/<int:pk>/rate/", views.attempt_rate, name="rate"),
+    path("attempts/<int:pk>/share/", views.attempt_share, name="share"),
+    path("attempts/<int:pk>/review/", views.review, name="review"),
+    path("mixed/", views.mixed, name="mixed"),
+    path("shared/", views.shared_with_me, name="shared"),
+    path("diary/", views.diary_week, name="diary"),
+    path("diary/<int:pk>/autosave/", views.diary_autosave, name="diary_autosave"),
+    path("diary/pdf/", views.diary_pdf, name="diary_pdf"),
+    path("review-labels.jsonl", views.label_export, name="label_export"),
 ]
