@@ -26,17 +26,19 @@ def autosave_response(request, item, form, *, conflict_url: Callable[[int], str]
     return JsonResponse({"status": outcome.status, "version": outcome.version, "saved_at": saved_at.isoformat(), "risk": level})
 
 
-def conflict_page(request, item, copy, *, edit_url: str, screen: Callable[[dict], str]) -> HttpResponse:
-    """Shows the saved text beside the stale tab's text; the person keeps either or combines them."""
+def conflict_page(request, item, copy, *, edit_url: str, screen: Callable[[dict], str], field: str = "body") -> HttpResponse:
+    """Shows the saved text beside the stale tab's text; the person keeps either or combines them.
+    `field` names the item's text field (journal and letters: body; a drill reply: reply)."""
     theirs = autosave.conflict_values(copy)
+    saved_text, their_text = getattr(item, field), theirs.get(field, "")
     if request.method == "POST":
         choice = request.POST.get("keep")
         merged = request.POST.get("merged_body", "").replace("\r\n", "\n")
-        body = {"saved": item.body, "mine": theirs.get("body", ""), "merged": merged}.get(choice)
-        if body is None:
+        text = {"saved": saved_text, "mine": their_text, "merged": merged}.get(choice)
+        if text is None:
             messages.error(request, _("Please choose which version to keep."))
         else:
-            values = {"body": body}
+            values = {field: text}
             if choice == "mine" and "title" in theirs:
                 values["title"] = theirs["title"]
             outcome = autosave.save_version(item, base_version=item.version, save_id="", values=values)
@@ -45,5 +47,6 @@ def conflict_page(request, item, copy, *, edit_url: str, screen: Callable[[dict]
                 autosave.resolve_conflict(copy)
                 messages.success(request, _("Done. It now holds the version you chose."))
                 return redirect(edit_url)
-    merged = item.body if item.body == theirs.get("body") else f"{item.body}\n\n{theirs.get('body', '')}"
-    return render(request, "core/conflict.html", {"item": item, "copy": copy, "theirs": theirs, "merged": merged, "edit_url": edit_url})
+    merged = saved_text if saved_text == their_text else f"{saved_text}\n\n{their_text}"
+    context = {"item": item, "copy": copy, "saved_text": saved_text, "their_text": their_text, "merged": merged, "edit_url": edit_url}
+    return render(request, "core/conflict.html", context)

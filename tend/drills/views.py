@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from tend.coaching import panel
-from tend.core import access, autosave_http
+from tend.core import access, autosave, autosave_http
 from tend.drills import diary, reviews, services
 from tend.drills.forms import CriteriaForm, DiaryForm, RatingForm, ReplyForm, ReviewForm, ShareForm
 from tend.drills.models import DrillAttempt, PracticeWeek
@@ -77,9 +77,17 @@ def attempt_autosave(request: HttpRequest, pk: int) -> JsonResponse:
     # Replies are written to a fictional client, not about the writer: no safety screening.
     return autosave_http.autosave_response(
         request, attempt, _reply_form(attempt, request.POST),
-        conflict_url=lambda conflict_pk: reverse("drills:attempt", args=[attempt.pk]),  # reload shows the saved reply
+        conflict_url=lambda conflict_pk: reverse("drills:conflict", args=[attempt.pk, conflict_pk]),
         screen=lambda values: None,
     )
+
+
+def attempt_conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
+    """Two tabs wrote different replies: compare them and keep one, or combine them."""
+    attempt = access.get_own_or_404(request, DrillAttempt.objects.all(), pk=pk)
+    copy = access.get_own_or_404(request, autosave.open_conflicts(attempt), pk=conflict_pk)
+    return autosave_http.conflict_page(request, attempt, copy, edit_url=reverse("drills:attempt", args=[attempt.pk]),
+                                       screen=lambda values: None, field="reply")
 
 
 @require_POST
@@ -189,9 +197,17 @@ def diary_autosave(request: HttpRequest, pk: int) -> JsonResponse:
     form = DiaryForm(request.POST, instance=entry)
     return autosave_http.autosave_response(
         request, entry, form,
-        conflict_url=lambda conflict_pk: reverse("drills:diary") + f"?week={entry.week_start.isoformat()}",
+        conflict_url=lambda conflict_pk: reverse("drills:diary_conflict", args=[entry.pk, conflict_pk]),
         screen=lambda values: _screen_diary(request, entry, values),
     )
+
+
+def diary_conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
+    entry = access.get_own_or_404(request, PracticeWeek.objects.all(), pk=pk)
+    copy = access.get_own_or_404(request, autosave.open_conflicts(entry), pk=conflict_pk)
+    edit_url = reverse("drills:diary") + f"?week={entry.week_start.isoformat()}"
+    return autosave_http.conflict_page(request, entry, copy, edit_url=edit_url, field="learned",
+                                       screen=lambda values: _screen_diary(request, entry, values))
 
 
 @require_safe

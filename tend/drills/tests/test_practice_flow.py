@@ -105,3 +105,17 @@ def test_the_attempt_page_runs_a_constant_number_of_queries(client, trainee, ski
     with CaptureQueriesContext(connection) as list_many:
         client.get(reverse("drills:skills"))
     assert len(list_many) == len(list_few)
+
+
+def test_a_stale_tab_keeps_its_reply_and_the_writer_chooses_on_the_compare_page(client, trainee, attempt):
+    client.force_login(trainee)
+    url = reverse("drills:autosave", args=[attempt.pk])
+    assert client.post(url, {"base_version": 1, "save_id": "a", "reply": "First tab"}).status_code == 200
+    stale = client.post(url, {"base_version": 1, "save_id": "b", "reply": "Second tab zqkept"})
+    assert stale.status_code == 409
+    compare = client.get(stale.json()["conflict_url"])
+    page = compare.content.decode()
+    assert "First tab" in page and "Second tab zqkept" in page
+    assert client.post(stale.json()["conflict_url"], {"keep": "mine"}).status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.reply == "Second tab zqkept"
