@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 REPLY = "That sounds exhausting. Of course you feel on edge after a week like that."
 
 
-def test_a_supervisor_reviews_a_shared_reply(page, watcher, live_server):
+def test_a_supervisor_reviews_a_shared_reply(page, watcher, live_server, screenshot_dir):
     personas = build_personas()
     Authenticator.objects.filter(user=personas.supervisor, type=Authenticator.Type.TOTP).update(
         data={"secret": get_mfa_adapter().encrypt(TOTP_SECRET)}
@@ -44,6 +44,7 @@ def test_a_supervisor_reviews_a_shared_reply(page, watcher, live_server):
     page.get_by_role("button", name="Save my review").click()
     expect(page.get_by_text("Your review is saved.")).to_be_visible()
     report.check("review saved")
+    page.screenshot(path=screenshot_dir / "drill-review.png", full_page=True)
     review = DrillReview.objects.get(attempt=attempt)
     assert (review.overall, review.flags) == (2, ["premature_advice"])
     page.context.clear_cookies()
@@ -54,5 +55,10 @@ def test_a_supervisor_reviews_a_shared_reply(page, watcher, live_server):
     expect(page.get_by_text("They differ by more than a point")).to_be_visible()
     expect(page.get_by_text("Only the reviewer noticed")).to_be_visible()
     report.check("review seen by the writer")
+    page.screenshot(path=screenshot_dir / "drill-review-seen.png", full_page=True)
+    page.goto("/practise/drills/diary/")
+    expect(page.get_by_role("heading", name="What you practised")).to_be_visible()
+    report.check("practice diary")
+    page.screenshot(path=screenshot_dir / "drill-diary.png", full_page=True)
     report.assert_clean()
     watcher.assert_clean()
