@@ -162,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tend.core.context_processors.navigation",
                 "tend.safety.context_processors.support",
+                "tend.notifications.context_processors.unread_count",
             ],
         },
     },
@@ -239,6 +240,7 @@ USERSESSIONS_TRACK_ACTIVITY = False  # tracking writes on every request; sign-in
 TEND_MFA_REQUIRED_ROLES = env_list("TEND_MFA_REQUIRED_ROLES", ["supervisor", "trainer", "admin"])
 TEND_INVITATION_DAYS = env_int("TEND_INVITATION_DAYS", 7)
 TEND_ORGANISATION_NAME = env("TEND_ORGANISATION_NAME", "Tend")
+TEND_SITE_URL = env("TEND_SITE_URL", "http://127.0.0.1:8000")  # absolute links in emails
 TEND_ORGANISATION_LOGO = env("TEND_ORGANISATION_LOGO", "")  # a PNG/JPEG/SVG file path, shown on handouts
 TEND_JOURNAL_UNDO_SECONDS = env_int("TEND_JOURNAL_UNDO_SECONDS", 600)
 TEND_AUTOSAVE_MAX_CHARS = env_int("TEND_AUTOSAVE_MAX_CHARS", 200_000)
