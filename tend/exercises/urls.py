@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:exercise_pk>/edit/", views.exercise_edit, name="edit"),
     path("<int:exercise_pk>/answer/", views.answer_save, name="answer"),
     path("<int:exercise_pk>/autosave/", views.answer_autosave, name="autosave"),
+    path("<int:exercise_pk>/conflicts/<int:conflict_pk>/", views.answer_conflict, name="conflict"),
 ]

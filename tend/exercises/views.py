@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -109,7 +110,8 @@ def answer_save(request: HttpRequest, cohort_pk: int, exercise_pk: int) -> HttpR
                                     save_id=form.cleaned_data["save_id"], values=form.saved_values())
     services.screen_answer(request, answer, form.saved_values())
     if outcome.status == "conflict":
-        messages.warning(request, _("Another tab saved a different answer first. That one is shown here; the text from this tab is kept as a copy."))
+        messages.warning(request, _("Another tab saved a different answer first. Both are kept: choose which to keep."))
+        return redirect("exercises:conflict", cohort.pk, exercise.pk, outcome.conflict.pk)
     elif form.saved_values()["visibility"] == "cohort":
         messages.success(request, _("Answer saved and shared with your cohort."))
     else:
@@ -125,6 +127,15 @@ def answer_autosave(request: HttpRequest, cohort_pk: int, exercise_pk: int) -> J
     answer = services.answer_for(exercise, request.user)
     return autosave_http.autosave_response(
         request, answer, _answer_form(exercise, answer, request.POST),
-        conflict_url=lambda conflict_pk: exercise.get_absolute_url(),  # reloading shows the saved answer
+        conflict_url=lambda conflict_pk: reverse("exercises:conflict", args=[cohort.pk, exercise.pk, conflict_pk]),
         screen=lambda values: services.screen_answer(request, answer, values, next_page=False),
     )
+
+
+def answer_conflict(request: HttpRequest, cohort_pk: int, exercise_pk: int, conflict_pk: int) -> HttpResponse:
+    """Two tabs wrote different answers: compare them and keep one, or combine them."""
+    cohort, exercise = _answerable(request, cohort_pk, exercise_pk)
+    answer = access.get_own_or_404(request, Answer.objects.all(), exercise=exercise)
+    copy = access.get_own_or_404(request, autosave.open_conflicts(answer), pk=conflict_pk)
+    return autosave_http.conflict_page(request, answer, copy, edit_url=exercise.get_absolute_url(),
+                                       screen=lambda values: services.screen_answer(request, answer, values))

@@ -230,3 +230,23 @@ def test_pages_use_the_same_queries_as_answers_and_exercises_grow(personas):
         make_exercise(p, title=f"Exercise {n}")
     assert _queries(client, exercise.get_absolute_url()) == few_detail
     assert _queries(client, url("list", p.cohort_a)) == few_list
+
+
+def test_a_stale_tab_keeps_its_answer_and_the_writer_chooses_on_the_compare_page(client, personas):
+    from tend.exercises.models import Answer, Exercise
+
+    exercise = Exercise.objects.create(cohort=personas.cohort_a, title="Blocks", prompt="What blocks compassion?",
+                                       created_by=personas.trainer)
+    client.force_login(personas.trainee)
+    url = reverse("exercises:autosave", args=[personas.cohort_a.pk, exercise.pk])
+    data = {"visibility": "private", "base_version": 1}
+    assert client.post(url, {**data, "save_id": "a", "body": "First tab"}).status_code == 200
+    stale = client.post(url, {**data, "save_id": "b", "body": "Second tab zqkept"})
+    assert stale.status_code == 409
+    page = client.get(stale.json()["conflict_url"]).content.decode()
+    assert "First tab" in page and "Second tab zqkept" in page
+    client.force_login(personas.cohort_peer)
+    assert client.get(stale.json()["conflict_url"]).status_code == 404
+    client.force_login(personas.trainee)
+    assert client.post(stale.json()["conflict_url"], {"keep": "mine"}).status_code == 302
+    assert Answer.objects.get(owner=personas.trainee).body == "Second tab zqkept"
