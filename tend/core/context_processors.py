@@ -6,6 +6,8 @@ NAVIGATION = [
     ("learn:overview", _("Learn")),
     ("practise", _("Practise")),
     ("cohorts:list", _("Cohort")),
+    ("supervision:home", _("Supervision")),
+    ("questionnaires:home", _("Measures")),
     ("progress", _("Progress")),
     ("journal:list", _("Journal")),
 ]
