@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tend.cohorts.models import Cohort, CohortRole, Invitation
+from tend.cohorts.models import Announcement, Cohort, CohortRole, Invitation
 
 
 class CohortForm(forms.ModelForm):
@@ -52,3 +52,10 @@ class SupervisorAssignmentForm(forms.Form):
         self.fields["supervisor"].queryset = User.objects.filter(
             memberships__cohort=cohort, memberships__role=CohortRole.SUPERVISOR
         )
+
+
+class AnnouncementForm(forms.ModelForm):
+    class Meta:
+        model = Announcement
+        fields = ["title", "body", "pinned"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}

@@ -117,3 +117,21 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.status == "pending"
+
+
+class Announcement(models.Model):
+    """A trainer's message to the whole cohort, shown on the cohort space (Markdown, sanitised)."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="announcements")
+    title = models.CharField(_("title"), max_length=160)
+    body = models.TextField(_("message"), help_text=_("Markdown works: **bold**, lists, [links](https://…)."))
+    pinned = models.BooleanField(_("pin to the top"), default=False)
+    posted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-pinned", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

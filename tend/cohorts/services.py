@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tend.accounts.models import Role, User
-from tend.cohorts.models import Cohort, CohortRole, Invitation, Membership, SupervisorAssignment
+from tend.cohorts.models import Announcement, Cohort, CohortRole, Invitation, Membership, SupervisorAssignment
 from tend.core import audit
 from tend.core.audit import AuditEvent
 
@@ -82,3 +82,37 @@ def supervisor_assign(*, cohort: Cohort, trainee: User, supervisor: User | None)
     SupervisorAssignment.objects.filter(cohort=cohort, trainee=trainee).delete()
     if supervisor is not None:
         SupervisorAssignment.objects.create(cohort=cohort, trainee=trainee, supervisor=supervisor)
+
+
+# --- Announcements and nudges ----------------------------------------------------------------
+
+
+def announcement_save(*, announcement: Announcement, cohort: Cohort, author: User) -> Announcement:
+    announcement.cohort = cohort
+    if announcement.pk is None:
+        announcement.posted_by = author
+    announcement.save()
+    return announcement
+
+
+def nudge_context(*, request, cohort: Cohort, trainee: User, trainer: User) -> dict:
+    return {
+        "name": trainee.display_name, "trainer": trainer.display_name, "cohort": cohort.name,
+        "link": request.build_absolute_uri(reverse("cohorts:space", args=[cohort.pk])),
+        "organisation": settings.TEND_ORGANISATION_NAME,
+    }
+
+
+def nudge_text(context: dict) -> str:
+    return render_to_string("cohorts/email/nudge_body.txt", context).strip()
+
+
+def nudge_send(*, request, cohort: Cohort, trainee: User) -> None:
+    """Emails the kind template and a link to the cohort space: nothing anyone wrote, no figures."""
+    context = nudge_context(request=request, cohort=cohort, trainee=trainee, trainer=request.user)
+    send_mail(
+        subject=render_to_string("cohorts/email/nudge_subject.txt", context).strip(),
+        message=nudge_text(context) + "\n",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[trainee.email],
+    )

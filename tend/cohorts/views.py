@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_POST
 from tend.accounts.forms import JoinForm
 from tend.accounts.models import User
 from tend.cohorts import selectors, services
-from tend.cohorts.forms import CohortForm, InvitationForm, SupervisorAssignmentForm
-from tend.cohorts.models import Cohort, Invitation
+from tend.cohorts.forms import AnnouncementForm, CohortForm, InvitationForm, SupervisorAssignmentForm
+from tend.cohorts.models import Announcement, Cohort, Invitation
 from tend.core import access
+from tend.core.rendering import render_markdown
 
 
 def cohort_list(request: HttpRequest) -> HttpResponse:
@@ -112,3 +114,94 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Welcome to Tend. You have joined %(cohort)s.") % {"cohort": invitation.cohort.name})
         return redirect("home")
     return render(request, "cohorts/invitation_join.html", {"invitation": invitation, "form": form})
+
+
+# --- The cohort space: schedule, announcements, members, links --------------------------------
+
+
+def optional_url(*names: str, **kwargs) -> str:
+    """A link to another app's page that may not exist yet (discussion, exercises): the first of
+    `names` that resolves, or "" so the page simply leaves the link out."""
+    for name in names:
+        try:
+            return reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+def space(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), pk=pk)
+    announcements = [(a, render_markdown(a.body)) for a in selectors.announcements_of(cohort)]
+    return render(request, "cohorts/space.html", {
+        "cohort": cohort,
+        "can_manage": access.can_manage_cohort(request.user, cohort),
+        "schedule": selectors.cohort_schedule(cohort, request.user),
+        "announcements": announcements,
+        "members": selectors.cohort_members(cohort),
+        "discussion_url": optional_url("discussion:index", "discussion:list", cohort_pk=cohort.pk),
+        "exercises_url": optional_url("exercises:index", "exercises:list", cohort_pk=cohort.pk),
+        "live_url": optional_url("live:cohort", cohort_pk=cohort.pk),
+    })
+
+
+def _announcement_form(request, cohort, announcement) -> HttpResponse:
+    form = AnnouncementForm(request.POST or None, instance=announcement)
+    if request.method == "POST":
+        if form.is_valid():
+            services.announcement_save(announcement=form.instance, cohort=cohort, author=request.user)
+            messages.success(request, _("Announcement saved. Everyone in the cohort can see it on the cohort page."))
+            return redirect("cohorts:space", cohort.pk)
+        status = 400
+    else:
+        status = 200
+    context = {"form": form, "cohort": cohort, "announcement": announcement}
+    return render(request, "cohorts/announcement_form.html", context, status=status)
+
+
+def announcement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    return _announcement_form(request, cohort, Announcement(cohort=cohort))
+
+
+def announcement_edit(request: HttpRequest, pk: int, announcement_pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    announcement = get_object_or_404(Announcement, cohort=cohort, pk=announcement_pk)
+    return _announcement_form(request, cohort, announcement)
+
+
+@require_POST
+def announcement_delete(request: HttpRequest, pk: int, announcement_pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    get_object_or_404(Announcement, cohort=cohort, pk=announcement_pk).delete()
+    messages.success(request, _("Announcement deleted."))
+    return redirect("cohorts:space", cohort.pk)
+
+
+# --- The trainer dashboard: engagement counts, never content ---------------------------------
+
+
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    engagement = selectors.cohort_engagement(cohort)
+    nudge = services.nudge_text(
+        services.nudge_context(request=request, cohort=cohort, trainee=_Placeholder(), trainer=request.user)
+    )
+    return render(request, "cohorts/dashboard.html", {"cohort": cohort, "nudge_text": nudge, **engagement})
+
+
+class _Placeholder:
+    """Stands in for a person in the copyable template, so the trainer fills in the name."""
+
+    display_name = "[name]"
+
+
+@require_POST
+def nudge(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    trainee = selectors.trainee_of(cohort, user_pk)
+    if trainee is None:
+        raise Http404
+    services.nudge_send(request=request, cohort=cohort, trainee=trainee)
+    messages.success(request, _("A friendly note is on its way to %(name)s.") % {"name": trainee.display_name})
+    return redirect("cohorts:dashboard", cohort.pk)
