@@ -11,7 +11,8 @@ It embeds every labelled risk text (int8 ONNX all-MiniLM-L6-v2, mean pooling), t
 embedding-based logistic fallback. Measured on 2026-11-25 (2 cores): load 0.19 s, 1,095 texts in
 5.6 s; rules alone high 0.856 / possible 0.805 / false alarms 0.047; with the embedding fallback at
 (0.7, 0.5) 0.890 / 0.876 / 0.062, against the n-gram fallback's 0.911 / 0.843 / 0.066 — a small gain
-for about 150 MB more to install, so the product does not use embeddings.
+for about 150 MB more to install, so the product does not use embeddings. Figures after the
+risk-screen rework (with risk_extra.jsonl) are in tend/feedback/README.md.
 """
 import json, sys, time, hashlib
 import numpy as np, onnxruntime as ort
@@ -39,7 +40,7 @@ def embed(texts, bs=32):
     return np.vstack(out)
 def read(n): return [json.loads(l) for l in open(Path(__file__).resolve().parents[1] / "tend/feedback/data" / n) if l.strip()]
 def is_test(k): return int(hashlib.sha256(k.encode()).hexdigest(), 16) % 5 == 0
-items = read("risk.jsonl") + read("risk_more.jsonl")
+items = read("risk.jsonl") + read("risk_more.jsonl") + read("risk_extra.jsonl")
 from tend.feedback import text as t
 texts = [t.strip_quotations(t.normalise(r["text"])) for r in items]
 t0=time.perf_counter(); X = embed(texts); print("embed", len(texts), round(time.perf_counter()-t0,1), "s")

@@ -1,4 +1,4 @@
-"""Command line: `python -m tend.feedback score|screen|train|eval`.
+"""Command line: `python -m tend.feedback score|screen|train|eval|cv-risk`.
 
 score  reads JSON lines {"id", "kind", "context", "text"} on stdin, writes one JSON line each.
 screen reads JSON lines {"id", "text"} on stdin, writes {"id", "risk", "evidence"}.
@@ -71,6 +71,7 @@ def main(argv=None) -> int:
     sub.add_parser("screen", help="risk-screen texts (JSON lines on stdin)")
     sub.add_parser("train", help="train the model on the training split of tend/feedback/data and save model.json")
     sub.add_parser("eval", help="evaluate on the held-out split and print the figures")
+    sub.add_parser("cv-risk", help="cross-validate the risk screen on the training split only (for development)")
     args = parser.parse_args(argv)
     if args.command == "score":
         return run_score(sys.stdin, sys.stdout, sys.stderr)
@@ -80,6 +81,8 @@ def main(argv=None) -> int:
 
     if args.command == "train":
         return evaluation.train_and_save()
+    if args.command == "cv-risk":
+        return evaluation.risk_cv_report()
     return evaluation.report()
 
 

@@ -2,12 +2,16 @@
 
 Levels (see shared/spec/feedback-rubric.md): `high` (current intent, plan, means, preparation,
 self-harm now, including indirect phrasing), `possible` (passive ideation, hopelessness, feeling a
-burden, recurring self-harm urges), `none`. Every decision names the sentences that caused it.
+burden, recurring self-harm urges), `none`. Every decision names the sentences that caused it, and
+`Screen.reasons` names the category of risk language behind each one.
 
 Design choices, each a rule below:
 - quoted text is removed first (a client's words, a drill, a vignette);
-- sentences about someone else in a professional voice ("my client said…") are not the writer's risk;
-- idioms and games ("this deadline is killing me", "I died on level 3") are not risk;
+- categories of risk language (CATEGORIES) are built from word classes (a method word + a keeping
+  verb is `means`, whatever the wording), so new phrasings of the same idea are caught;
+- whose experience: the writer's when the phrase names the writer; otherwise the nearest person
+  before it decides ("my client said she…" is not the writer's risk);
+- idioms, jokes and games ("this deadline is killing me", "I died on level 3") are not risk;
 - clear negation of a risk word ("I'm not suicidal") is not risk, but phrases whose meaning
   contains a negation ("I don't want to be here any more") are;
 - resolved past history is not current risk unless the sentence says it is back;
@@ -21,6 +25,8 @@ from dataclasses import dataclass, field
 from tend.feedback import learned
 from tend.feedback import text as t
 
+# The older phrase bank, consulted only when no category below matches. Many entries are close to
+# the training texts they were written from; the categories are what generalise.
 HIGH = [
     r"\b(kill|killing|hang|hanging|drown|drowning) myself\b",
     r"\b(end|ending|take|taking) my (own )?life\b",
@@ -121,14 +127,177 @@ POSSIBLE = [
     r"\bfade out\b|\bjust not be\b|\bpress pause on life\b|\bcheck out of life\b|\bnot being (around|here)\b|\bnever woke up\b|\bnot (to )?exist\b",
     r"\bdon't see myself (still )?being here\b|\bcan't picture (tomorrow|still being here)\b|\bcan't imagine (ever )?feeling (okay|ok|better)\b",
     r"\b(beyond help|lost cause|no way back|never going to stop hurting|nothing to look forward to|stopped shouting for help|no refill|no strength left)\b",
-    r"\bwhy keep going\b|\btired of (this life|living)\b|\b(i'm|im) (just )?done\b|\bdone with everything\b|\bnae point\b|\bit doesn't\. not for me\b",
+    r"\bwhy keep going\b|\btired of (this life|living)\b|\b(i'm|im) (just )?done[.!]?$|\bdone with everything\b|\bnae point\b|\bit doesn't\. not for me\b",
     r"\bwould anyone (even )?notice\b|\bno one would care if i\b|\bout of existence\b|\brelieved if i\b|\b(easier|better) life if i\b",
     r"\bwould it matter if i\b|\bnobody would (care|notice)\b",
 ]
 
+# --- Categories of risk language (rubric + research notes, C-SSRS ladder) ----------------------
+# Each category is built from word classes rather than memorised sentences, so that new wordings of
+# the same idea are caught: "I've been stockpiling paracetamol" and "I kept all my insulin aside"
+# share a category (means: a method word + a keeping/getting verb). The category names the reason.
+
+_GAP = r"[^\w.;:!?—–]+(?:[\w'-]+[^\w.;:!?—–]+){0,5}?"  # up to five words, within a clause
+_METHOD = (r"(?:pills?|tablets?|meds|medications?|medicines?|paracetamol|acetaminophen|ibuprofen|painkillers?|co-codamol|codeine|"
+           r"aspirin|insulin|lithium|antidepressants?|sleeping (?:pills|tablets)|sertraline|citalopram|diazepam|prescriptions?|"
+           r"rope|cord|belt|ligature|noose|blades?|razors?|knife|knives|gun|bullets?|poison|antifreeze|bleach|💊)")
+_KEEP = (r"(?:sav(?:e|ed|ing)|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid(?:den|e|ing)?|bought|buy(?:ing)?|got hold of|"
+         r"kept|keep(?:ing)?|put (?:\w+ )?aside|set aside|count(?:ed|ing)|lined up|enough|ready|stored|squirrel\w*|building up)")
+_RESEARCH = (r"(?:look(?:ed|ing)? (?:up|into)|googl\w*|search\w*|research\w*|read(?:ing)? (?:up )?(?:on|about)|checked|"
+             r"checking|finding out|found out|worked out|working out)")
+_LETHAL = (r"(?:how (?:many|much)\b.*\b(?:take|need|enough|kill|stop|die|would)|lethal|fatal|painless|quickest|easiest|"
+           r"method\w*|ways? to (?:die|end|kill)|overdose|stop (?:your|my) heart|how (?:tall|high|deep|far down|long it takes)|"
+           r"which bridge|how to (?:die|end|kill|hang|overdose))")
+_FINAL = (r"(?:(?:when|after|once) i'm gone|by the time (?:you|anyone|they|someone|people) reads?|last (?:entry|post|message|note|"
+          r"time (?:you|she|he|they|anyone)(?:'ll| will)?)|won't be (?:here|around|alive)|won't need (?:them|it|these|those|any)|"
+          r"(?:out|gone) for good|none of (?:this|it) will matter|won't be a (?:problem|burden)|it(?:'ll| will) (?:all )?be over|"
+          r"after tonight|this is goodbye|for the last time|nobody (?:will|has to) (?:have to )?worry about me|not be here (?:by|after|for))")
+_BODY = r"(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|face|body|hands?|hips?|head))"
+_HARM_ACT = (r"(?:cut|cutting|burn(?:ed|t|ing)?|hit|hitting|scratch(?:ed|ing)?|punch(?:ed|ing)?|hurt|hurting|harm(?:ed|ing)?|"
+             r"bang(?:ed|ing)?|starv(?:ed|ing))")
+_RECENT = (r"(?:again|tonight|today|last night|yesterday|this (?:morning|evening|week|month|afternoon)|last (?:week|weekend|month)|"
+           r"just now|earlier|after (?:the|supervision|work|the call|the argument|that)|every (?:day|night)|most (?:days|nights)|"
+           r"relapsed|started|now)")
+
+CATEGORIES: dict[str, tuple[str, list[str]]] = {
+    # high: intent, plan, means, research, preparation and goodbyes, self-harm or an attempt now
+    "intent": ("high", [
+        rf"\b(?:going to|gonna|will|i'll|plan(?:ning)? to|intend(?:ing)? to|mean to|decided to|ready to|about to|"
+        rf"want(?:ed)? to|need to|have to){_GAP}(?:kill(?:ing)? myself|end (?:my (?:own )?life|it all)|take my (?:own )?life|"
+        rf"commit suicide|die by suicide|overdose|hang myself|jump off|end things|end it\b)",
+        rf"\b(?:going to|gonna|will|i'll|plan(?:ning)? to|intend(?:ing)? to|mean to|decided to|ready to|about to) "
+        rf"(?:\w+ ){{0,2}}?(?:die|be dead|go through with it|do it this time|end it)\b",
+        r"\bready to die\b|\bi will not be alive\b|\bi won't be alive\b|\bgoing to (?:jump|do it)\b",
+        r"\bwant to die\b.*\b(?:do it|make it happen|going to|gonna|tonight|soon)\b",
+    ]),
+    "plan": ("high", [
+        rf"\b(?:plan|date|day|time|method|spot|place|bridge|way){_GAP}(?:to (?:die|end|kill)|for (?:it|ending|dying))\b",
+        rf"\b(?:i've|i have|i) (?:\w+ )?(?:picked|chosen|chose|settled on|worked out|decided|planned|arranged|sorted|fixed|set)\b"
+        rf".*\b(?:how|when|where|the day|the date|a date|the time|the place|the bridge|the spot)\b.*\b(?:do it|die|end|over|gone|go|jump|around|home|notice)\b",
+        r"\b(?:i know|i've worked out|i have worked out) (?:exactly )?(?:how|when|where) (?:i'd|i would|i'll|i will|i am going to|i'm going to) do it\b",
+        r"\b(?:picked|chosen|chose|found|settled on) (?:the|a) (?:bridge|cliff|spot|building|tracks|method|way out)\b|"
+        r"\b(?:picked|chosen|chose|set|settled on) (?:the|a) (?:day|date|time)\b(?! (?:for|of|to) )",
+        r"\bplan (?:for|to) (?:how|when) (?:to|i)\b|\b(?:have|got|made) a plan\b.*\b(?:end|die|kill|it|suicide)\b",
+        r"\bgoing (?:through|over) the (?:plan|steps)\b|\brehears\w* (?:it|the plan)\b",
+        r"\bi know (?:exactly )?(?:where|how|when) i(?:'ll|'d| will| would| am going to|'m going to) (?:go|do it|jump)\b.*\b(?:how (?:high|tall|deep|far)|when|where)\b",
+        r"\b(?:route|way|path|drive|walk) to the (?:cliffs?|bridge|tracks|railway|roof|edge|quarry|river|motorway bridge)\b",
+    ]),
+    "means": ("high", [
+        rf"\b{_KEEP}{_GAP}{_METHOD}(?!\w)",
+        rf"\b{_METHOD}\W+(?:[\w'-]+\W+){{0,6}}?(?:hidden|stashed|saved|lined up|ready|aside|put away|in (?:a|my|the) (?:drawer|bag|pocket|box|shed|car))\b",
+        r"\bkeeping (?:it|them) (?:aside|back)\b|\b(?:got|have|bought|found) the means\b|\beverything i need\b|\bbought (?:a |the )?(?:rope|blades?|stuff)\b",
+    ]),
+    "research": ("high", [
+        rf"\b{_RESEARCH}\b.*\b{_LETHAL}",
+    ]),
+    "preparation": ("high", [
+        r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?|posts?|texts?)\b",
+        r"\b(?:wr[io]te|written|writing|left|leaving) (?:a |some )?(?:notes?|letters?|messages?)\b.*\b(?:for|to) (?:my |the )?"
+        r"(?:mum|mam|mom|dad|family|partner|husband|wife|kids|children|son|daughter|sister|brother|friends?|everyone|parents)\b"
+        r".*\b(?:gone|afterwards|after|open|find|drawer|when|last|thank|sorry|goodbye)\b",
+        r"\b(?:giv(?:en|ing|e)|gave) (?:away (?:all |most of |some of )?my|(?:away )?(?:all|most) of my|away my|all my) (?:\w+ ){0,2}?(?:things|stuff|belongings|possessions|clothes|"
+        r"books|records|guitar|bike|jewellery|savings|games|art|plants|collection)\b(?!.*\b(?:charity|space|declutter\w*|tidy|moving|"
+        r"clear out|make room)\b)",
+        r"\b(?:giving|gave|given) (?:them|things|it all|everything|stuff) away\b(?!.*\b(?:charity|space|declutter\w*|moving)\b)",
+        r"\b(?:rehom\w*|found a (?:new )?home for|gave away) (?:my |the |our )?(?:dog|cat|pets?|rabbit|fish|bird)\b(?!.*\b(?:allerg\w*|landlord|moving|new baby)\b)",
+        r"\bsa(?:id|ying|y) (?:my )?goodbyes?\b.*\b(?:without|last|knowing|for good|forever|everyone)\b|\bsaid my goodbyes\b",
+        r"\b(?:put|putting|got|sorted|sorting) (?:my )?(?:affairs|things|life) in order\b|\b(?:tied|tying|tie) up (?:the )?loose ends\b",
+        r"\b(?:will|passwords?|bills?|accounts?|insurance|instructions)\b.*\b(?:afterwards|after i'm gone|when i'm gone|easy for them|"
+        r"won't be here|so nobody|so no one|for my (?:brother|sister|family|partner))\b",
+        r"\b(?:doesn't|don't|won't|doesnt|dont) know (?:it's|that it's|its) (?:for good|forever|the last)\b",
+        r"\bcancel\w* (?:everything|all my)\b.*\bwon't\b|\bdeleted (?:all )?my accounts\b.*\b(?:goodbye|gone|last)\b",
+        rf"{_FINAL}",
+    ]),
+    "self-harm-now": ("high", [
+        rf"\bi (?:\w+ ){{0,2}}?{_HARM_ACT} {_BODY}\b(?=.*\b{_RECENT}\b)",
+        rf"\b{_RECENT}\b.*\bi (?:\w+ ){{0,2}}?{_HARM_ACT} {_BODY}\b",
+        r"\b(?:i've|i have|i'm|i am|been|started) (?:\w+ )?(?:cutting|burning|hurting|harming|hitting|scratching|self-harming|self harming)\b",
+        r"\bi (?:self-harmed|self harmed|sh'd|relapsed)\b|\bcut (?:again|deeper)\b|\b(?:relapsed|slipped) and (?:cut|burned|hurt)\b",
+        r"\b(?:tried|attempted|trying) to (?:kill myself|end my life|take my (?:own )?life|hang myself|overdose|drown myself)\b",
+        r"\b(?:took|taken|had) an overdose\b|\bi overdosed\b|\bi attempted suicide\b",
+        r"\bwon't stop bleeding\b|\bhide the (?:bandages|marks|cuts|burns)\b",
+    ]),
+    # possible: a wish to be dead, thoughts of suicide, burden, hopelessness and entrapment, self-harm urges
+    "passive-wish": ("possible", [
+        r"\bwish(?:ed|ing)? (?:i|that i) (?:\w+ ){0,3}?(?:dead|die|died|gone|not here|wasn't here|weren't here|wasn't alive|"
+        r"weren't alive|not (?:exist|be here|be alive|wake)|didn't exist|never been born|hadn't (?:woken|been born)|disappear|"
+        r"fall asleep and|go to sleep and|could sleep forever|never wake|wouldn't wake)",
+        r"\b(?:don't|do not|didn't|dont) (?:\w+ )?(?:want|wish) to (?:be alive|live|be here|exist|wake up|keep living|go on|carry on|keep going|be around)\b",
+        r"\b(?:not|never|won't|wouldn't|don't) (?:to )?wak(?:e|ing) up\b(?! (?:in time|early|late|for|on time|till|until|before|at))|"
+        r"\b(?:simpler|easier|better|nicer|peaceful|a relief|rather) (?:\w+ ){0,2}?not (?:to )?(?:be alive|exist|be here|be around|wake up)\b|\bsleep (?:forever|and never)\b|\bstay asleep (?:forever|for ever)\b",
+        r"\bwouldn't (?:mind|care) if\b.*\b(?:die|died|dead|hit|killed|woke|wake|happened|crash\w*|gone)\b|\bi'd be fine if i never\b",
+        r"\b(?:relief|peaceful|easier|better)\b.*\bif i (?:didn't|did not|don't|wasn't|weren't|died|never|stopped)\b|"
+        r"\b(?:being dead|death|dying) (?:sounds|feels|seems|would be)\b",
+        r"\b(?:thoughts?|thinking|think) (?:\w+ ){0,2}?(?:about|of) (?:death|dying|suicide|killing myself|ending (?:it|my life|things)|"
+        r"not being (?:here|alive|around)|being dead|taking my (?:own )?life)\b",
+        r"\b(?:i'm|i am|i feel|feeling|felt|i've been|been|getting|get|so|really|quite|very) (?!not |never |no )(?:\w+ )?suicidal\b|"
+        r"\bsuicidal (?:thoughts?|feelings?|urges?|ideas?|again|thinking)\b|\bthoughts? of suicide\b",
+        r"\bwant(?:s|ed)? to (?:die|disappear|vanish|not exist|stop existing|be dead|not be here)\b|"
+        r"\bwant (?:it|everything|it all) to (?:stop|end)\b(?:.*\b(?:for good|forever|for ever|permanently)\b)",
+        r"\b(?:disappear|vanish)\w* (?:and never|for good|forever|for ever)\b|\bnever come back\b",
+        r"\b(?:tired|sick) of (?:being alive|being here|living|existing|life|it all|all of it)\b",
+        r"\bwould(?:n't)? (?:anyone|anybody|people|they) (?:even )?(?:notice|care)\b",
+        r"\bif i (?:just )?(?:died|was dead|were dead|didn't wake|never woke|wasn't here|weren't here|wasn't around|weren't around|"
+        r"wasn't alive|disappeared|was gone|were gone)\b",
+        r"\b(?:disappointed|sorry|annoyed|upset|gutted|angry) (?:that )?i (?:woke|wake|am still|'m still|was still)\b|\bi'm still (?:here|alive)\b.*\b(?:why|unfortunately|sadly)\b",
+    ]),
+    "burden": ("possible", [
+        r"\bburden\w*\b|\b(?:a |the )?(?:drain|weight) on (?:everyone|everybody|my|the|them|people)\b",
+        r"\bbetter off (?:without me|if i)\b|\b(?:everyone|everybody|they|they'd|they would|people|my \w+|the world)\b.*\bbetter off\b",
+        r"\b(?:better|happier|easier|fine|relieved|lighter|freer|cope|calmer|simpler)\b.*\b(?:without me|if i (?:was|were|wasn't|weren't) "
+        r"(?:gone|here|around|alive|in it)|not to have to deal with me|with me gone)\b",
+        r"\b(?:nobody|no one|noone|no-one|wouldn't|won't|would not) (?:\w+ )?(?:would )?(?:even )?(?:miss me|notice (?:if|when|i'm gone))\b|"
+        r"\bwould (?:even )?notice\b.*\bif i\b",
+        r"\b(?:better|save\w*) (?:place|everyone|them)\b.*\b(?:without me|if i wasn't|if i weren't)\b",
+        r"\b(?:just )?by (?:existing|being (?:here|alive|around|in it))\b|\bonly (?:cause|make) (?:problems|trouble|things worse) for\b",
+    ]),
+    "hopelessness": ("possible", [
+        r"\bhopeless\w*\b|\bno (?:hope|future|way out|way forward|way back|reason to (?:live|go on|keep going|stay|carry on))\b",
+        r"\b(?:what's|what is|whats|don't see|dont see|no|can't see|cannot see|there's no|see no) (?:\w+ ){0,2}?point\b",
+        r"\b(?:can't|cannot|can not|cant) (?:\w+ )?(?:go on|carry on|keep going|keep doing this|do this any ?more|take (?:it|this) any ?more|"
+        r"see (?:a|any) (?:future|way out|way forward|end)|imagine (?:things|it|life|ever|a future|feeling))\b",
+        r"\bnothing (?:is |will |'s )?(?:ever )?(?:going to )?(?:get better|change|improve)\b|\bnever (?:going to|gonna|will) "
+        r"(?:get better|feel (?:okay|ok|better|normal)|change|end)\b|\bnothing ever changes\b",
+        r"\btrapped\b|\bstuck (?:for ever|forever|for good)\b|\bno escape\b|\bevery (?:option|door|way)\b.*\bclosed\b",
+        r"\b(?:given up|giving up) (?:on )?(?:everything|life|things|hope|trying|on myself)\b|\bgiven up\b(?!.*\b(?:sugar|smoking|drinking|coffee|meat|chocolate)\b)",
+        r"\b(?:run out of|no more|nothing left|no) (?:reasons?|strength|fight|energy) (?:left )?(?:to|for)? ?(?:keep going|go on|live|carry on|fight)?\b.*\b(?:left|going|living|on)\b|"
+        r"\bnothing (?:left|to look forward to)\b",
+        r"\bhow (?:much )?(?:longer|long) i can (?:keep going|go on|carry on|do this|survive)\b",
+        r"\btired of fighting\b|\b(?:stopped|stop|given up) (?:asking|shouting|reaching out|calling|looking) for help\b",
+        r"\b(?:don't|dont|can't|cant|do not|cannot) (?:think|see|believe|imagine) (?:there's|theres|there is|there'll be|there will be) "
+        r"(?:a|any) (?:way (?:back|out|forward)|point|future|hope|end)\b",
+        r"\b(?:stuck|trapped) in (?:a|this) (?:hole|pit|cage|box|prison|nightmare|life)\b",
+    ]),
+    "self-harm-urge": ("possible", [
+        rf"\b(?:urges?|pull|temptation|tempted|want(?:ed|ing|s)?|need(?:ed|ing)?|thinking about|thoughts? (?:about|of)|fighting|"
+        rf"struggling not to|harder not to|close to|itching to|craving){_GAP}(?:to )?(?:cut|cutting|self[- ]?harm\w*|"
+        rf"(?:hurt|hurting|harm|harming|burn|burning|hit|hitting|punish|punishing|scratch|scratching)\w* (?:myself|yourself|my body|my skin))\b",
+        r"\bself[- ]?harm\w*\b",
+        r"\b(?:hid(?:e|den)?|put|locked|lock|gave|give) (?:away )?(?:the |my )?(?:scissors|blades|razors|knives|pills|tablets|lighter)\b.*\b(?:from myself|because|urges?|myself|safe|away from me|another room)\b",
+        r"\b(?:use|using|used) (?:it|them|the \w+) on myself\b",
+        r"\bwant to feel the pain\b|\b(?:feel|feeling) the pain of cutting\b",
+    ]),
+}
+_COMPILED = {name: (level, [re.compile(p) for p in patterns]) for name, (level, patterns) in CATEGORIES.items()}
+
+
+def _category(lower: str) -> tuple[str, str, re.Match] | None:
+    """The strongest category a sentence shows: (level, category, match), high before possible."""
+    found = None
+    for name, (level, patterns) in _COMPILED.items():
+        for pattern in patterns:
+            match = pattern.search(lower)
+            if match:
+                if level == "high":
+                    return level, name, match
+                found = found or (level, name, match)
+                break
+    return found
+
+
 # Words that, in a first-person sentence nothing else explains, still deserve a gentle check-in.
 DEATH_WORDS = re.compile(
-    r"\b(die|dying|dead|death|suicid\w*|kill|overdose|cut myself|hurt myself|harm myself|end it|alive|exist|existing|"
+    r"\b(die|dying|dead|death|suicid\w*|kill|overdose|cut myself|hurt myself|harm myself|end it|"
     r"not wake|without me|better off|burden|no future|pointless|disappear)\b"
 )
 
@@ -148,12 +317,13 @@ IDIOMS = [
     r"\bcould kill (my|him|her|them|you|whoever)\b.*\bfor\b|\bkill me(,| now)\b.*\b(it's|another|the|this)\b|\b(honestly|just|please) kill me\b",
     r"\bi'm dying here\b|\boverdosed on (chocolate|coffee|sugar|caffeine|netflix|tv)\b|\bliterally (want to )?die\b.*\blol\b|\blol\b",
     r"\b(be|is going to be) the death of\b|\bdie laughing\b|\brather die than\b|\bwants me dead\b|\b(trying|going) to kill (me|my|this|it)\b|\b(mum|mom|dad|she|he)'?s? (is )?going to kill me\b",
-    r"\bi will actually die if\b|\b(lmao|lmfao|😂|🤣|💪|fr\b)|\brip\b|\bunalive my\b|\bwanna die,? why\b",
+    r"\bi will actually die if\b|\b(lmao|lmfao|😂|🤣|💪)|\brip\b|\bunalive my\b|\bwanna die,? why\b",
     r"\bwon't be around for a (few|couple)\b|\bmaternity leave\b|\bdisappear for a (week|weekend|bit) to\b",
 ]
 
 OTHER_PERSON = re.compile(
     r"^\w\. (reports|said|says|disclosed|described)\b|"
+    r"^(reports|reported|disclosed|describes|described|presents|presented|denies|denied|endorses|endorsed)\b|"
     r"\b(my |the |a |our |this |her |his |their )?(client|clients|patient|patients|service user|supervisee|"
     r"young person|trainee|colleague|case|vignette|drill|scenario|character)\b|"
     r"^(she|he|they)\b|\b(she|he|they) (said|says|told|mentioned|reported|disclosed|described|talked|spoke|wrote|has|had|is|was|feels|felt)\b"
@@ -166,7 +336,7 @@ PROFESSIONAL = re.compile(
     r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology)\b"
 )
 PAST = re.compile(
-    r"\b(years? ago|used to|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
+    r"\b(years? ago|used to|(?:back )?(?:at|in) (?:uni|college|sixth form|secondary school|high school)|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
     r"back then|long time ago|at (school|university)|as a (teenager|child|kid|student)|in my (early |late |mid-)?(teens|twenties|thirties)|"
     r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from)|there was a time|"
     r"old journals|survivor of|in (19|20)\d\d|at (\w+teen|\d+)|a very bad season|back home)\b"
@@ -176,13 +346,15 @@ RESOLVED = re.compile(
     r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories|"
     r"i'm well now|that is over|carried me through|barely recognise|proud|now i set|well for over)\b"
 )
-BACK_NOW = re.compile(r"\b(again|back|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
+BACK_NOW = re.compile(r"\b(again|(?:is|are|it's|they're|came|come|comes|coming|creeping|crept|been) back|back again|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
 
 
 @dataclass
 class Screen:
     risk: str  # "high" | "possible" | "none"
     evidence: list[str] = field(default_factory=list)
+    # Why each evidence sentence counts: its category of risk language (e.g. "means", "burden").
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 def _matches(patterns: list[str], lower: str):
@@ -193,39 +365,125 @@ def _matches(patterns: list[str], lower: str):
     return None
 
 
-def _about_someone_else(lower: str) -> bool:
-    """A sentence about a client, a case or a lesson, with no first-person risk in it."""
-    mentions_other = bool(OTHER_PERSON.search(lower)) or bool(PROFESSIONAL.search(lower))
-    own_voice = re.search(r"\bi\b(?!'?m? (told|asked|said|assessed|explored|checked|made|wrote|noted|felt for|asked her|asked him))", lower)
-    self_object = re.search(r"\b(myself|kill me|without me|i want|i wish|i can't|i don't want|i('m| am) (a burden|suicidal))\b", lower)
-    return mentions_other and not self_object and not (own_voice and not OTHER_PERSON.search(lower))
+_FIRST = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b")
+_SECOND = re.compile(r"\b(you|you're|you've|you'd|you'll|your|yourself)\b")
+_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|myself|she|he|they|she's|he's|they're|she'd|he'd|they'd|her|him|his|"
+                     r"their|them|herself|himself|themselves|client|clients|patient|patients|supervisee|colleague|young person|"
+                     r"service user|character|man|woman|boy|girl|person|mrs|mr|ms)\b")
+_THIRD = {"she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "her", "him", "his", "their", "them", "herself",
+          "himself", "themselves", "client", "clients", "patient", "patients", "supervisee", "colleague", "young person",
+          "service user", "character", "man", "woman", "boy", "girl", "person", "mrs", "mr", "ms"}
+# Laughter and emoji that mark a sentence as a joke ("I'm dead 😂").
+LAUGHTER = re.compile(r"\b(lol|lmao|lmfao|haha\w*|hehe|jk|rofl)\b|😂|🤣|😅|💀|🙃")
+MORE_IDIOMS = [
+    r"\bstick a fork in me\b|\bshoot me\b|\bput me out of my misery\b|\bswallow me (up|whole)\b|\bthe death of me\b|\bto death\b",
+    r"\b(feet|back|head|legs|knees|neck|hands|eyes|ears|hips|shoulders|cold|flu|heat|suspense|wait|waiting|commute|noise) (are |is |was |has been )?killing me\b",
+    r"\b(will|would|'ll|going to|gonna) (kill|murder|strangle) me\b|\b(nearly|almost) (died|killed me)\b|\bthought i was going to die\b",
+    r"\b(absolutely|totally|completely|really) killed it\b|\bi'm (literally |actually )?dead\b(?! inside)|\bdying to\b|\b(could|would) kill for\b",
+]
+_MORE_IDIOMS = [re.compile(p) for p in MORE_IDIOMS]
+_STRONG_SELF = re.compile(r"\b(won't be (alive|here)|not be alive|kill(ing)? myself|end(ing)? my life|take my (own )?life|suicid\w*|better off without me|hurt(ing)? myself|cut(ting)? myself)\b")
 
 
-def classify_sentence(sentence: t.Sentence) -> tuple[str, str]:
-    """(level, why): why is "idiom", "someone-else", "negated", "past", "phrase", "death-word" or "unmatched"."""
-    lower = sentence.lower
-    if _matches(IDIOMS, lower) and not re.search(r"\b(myself|my life|end it|suicid|better off without me)\b", lower):
+def _is_idiom(lower: str) -> bool:
+    if _STRONG_SELF.search(lower):
+        return False
+    return bool(_matches(IDIOMS, lower)) or any(p.search(lower) for p in _MORE_IDIOMS)
+
+
+def _about_someone_else(lower: str, match: re.Match, letter_to_self: bool) -> bool:
+    """Whose experience is the matched phrase? The writer's when the phrase itself says so ("kill
+    myself", "without me"); otherwise the nearest person named before it decides ("my client said
+    she…" / "I'm going to…"); with nobody named before it, a professional or case context means it
+    is not the writer's risk, and plain writing is the writer's own."""
+    phrase = match.group(0) + _CLAUSE.split(lower[match.end():])[0]
+    if _FIRST.search(phrase) or (letter_to_self and _SECOND.search(phrase)):
+        return False
+    before = [m.group(0) for m in _PERSON.finditer(lower[:match.start()])]
+    if before:
+        return before[-1] in _THIRD
+    return bool(OTHER_PERSON.search(lower) or PROFESSIONAL.search(lower))
+
+
+_NOT_NEGATION = re.compile(r"\b(don't|do not|dont) (know|think|care|see why)\b|\bnot sure\b|\bno idea\b|\bno one\b|\bnobody\b")
+
+
+_NEGATORS = {"not", "never", "no", "don't", "dont", "didn't", "didnt", "isn't", "aren't", "wasn't", "won't", "wouldn't",
+             "haven't", "hasn't", "nowhere", "without"}
+_CLAUSE = re.compile(r"[,;:—–]|\b(?:and|but|so|because|though|although)\b")
+_DENIED_AFTER = re.compile(r"\b(and|but) i (honestly |really |genuinely |truly )?(haven't|have not|don't|do not|didn't|did not|am not|'m not|"
+                           r"wasn't|won't|never)(?: (?:since|in years|at all|any ?more|now))?[.!]*$")
+
+
+def _negated(lower: str, start: int, end: int | None = None) -> bool:
+    """A negator among the three words before the phrase, in the same clause ("I'm not suicidal",
+    "no thoughts of self-harm"), or a denial after it ("…harming myself and I honestly haven't")."""
+    if end is not None and _DENIED_AFTER.search(lower[end:]):
+        return True
+    clause = _CLAUSE.split(_NOT_NEGATION.sub(" ", lower[:start]))[-1] if start else ""
+    return any(word in _NEGATORS for word in re.findall(r"[a-z']+", clause)[-3:])
+
+
+TEXT_SPEAK = {"w/o": "without", "wud": "would", "wld": "would", "b": "be", "evry1": "everyone", "every1": "everyone", "ppl": "people",
+              "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't", "wanna": "want to",
+              "gonna": "going to", "kms": "kill myself", "idk": "i don't know", "tbh": "honestly", "2": "to",
+              "rly": "really", "cos": "because", "coz": "because", "no1": "no one", "any1": "anyone", "some1": "someone"}
+_SPEAK = re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in TEXT_SPEAK) + r")(?![\w/])")
+
+
+def _plain(lower: str) -> str:
+    """Common text-speak spelled out ("evry1 wud b better off w/o me")."""
+    return _SPEAK.sub(lambda m: TEXT_SPEAK[m.group(0)], lower)
+
+
+TOPIC_ONLY = re.compile(r"self[- ]?harm\w*|burden\w*|hopeless\w*|trapped|suicidal (?:thoughts?|feelings?|urges?|ideas?|thinking)|thoughts? of suicide")
+
+
+def classify_sentence(sentence: t.Sentence, letter_to_self: bool = False) -> tuple[str, str]:
+    """(level, why). why is a category of risk language (see CATEGORIES), "phrase" (a phrase bank
+    entry), "death-word", or the reason it is not risk: "idiom", "joke", "someone-else", "negated",
+    "past", "unmatched"."""
+    lower = _plain(sentence.lower)
+    if _is_idiom(lower):
         return "none", "idiom"
-    if _about_someone_else(lower):
-        return "none", "someone-else"
-    high = _matches(HIGH, lower)
-    possible = _matches(POSSIBLE, lower)
-    hit = high or possible
-    if hit is None:
+    found = _category(lower)
+    if found is None:
+        legacy = _matches(HIGH, lower)
+        found = ("high", "phrase", legacy) if legacy else None
+        legacy = None if found else _matches(POSSIBLE, lower)
+        found = found or (("possible", "phrase", legacy) if legacy else None)
+    if found is None:
         death = DEATH_WORDS.search(lower)
-        if death and t.is_first_person(lower) and not t.negated_before(lower, death.start()):
+        if death and re.search(r"\b(i|i'm|i've|i'd|me|myself)\b(?:\W+[\w']+){0,3}?\W+$", lower[:death.start()]) and not _negated(lower, death.start(), death.end()) \
+                and not (OTHER_PERSON.search(lower) or PROFESSIONAL.search(lower)) \
+                and not _about_someone_else(lower, death, letter_to_self):
             if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(lower)):
                 return "none", "past"
             return "possible", "death-word"
         return "none", "unmatched"
-    level = "high" if high else "possible"
-    # A negated risk word ("I'm not suicidal", "I would never kill myself") is not risk, unless
-    # the sentence also says something risky that is not negated.
-    if t.negated_before(lower, hit.start()) and not re.search(r"\b(don't|do not|can't|cannot|no) (want|go on|point|reason)", lower[hit.start():hit.end()]):
+    level, why, hit = found
+    if TOPIC_ONLY.fullmatch(hit.group(0)) and not (_FIRST.search(lower) or (letter_to_self and _SECOND.search(lower))):
+        return "none", "topic"  # "Essay plan: shame in self-harm": a topic, not the writer's experience
+    if _about_someone_else(lower, hit, letter_to_self):
+        return "none", "someone-else"
+    if LAUGHTER.search(lower):
+        # A joke marker: only an unmistakable statement about the self stays (gently) flagged.
+        return ("possible", why) if _STRONG_SELF.search(lower) else ("none", "joke")
+    # A negated risk word ("I'm not suicidal", "I would never kill myself") is not risk; phrases
+    # whose meaning contains the negation ("I don't want to be alive") are matched as a whole.
+    # "I would never hurt myself": a negator inside a phrase of intent or harm (not "I won't be here").
+    inner = why in {"intent", "plan", "means", "self-harm-now"} and re.search(r"\b(never|don't|didn't|wouldn't|would not)\b", hit.group(0))
+    if _negated(lower, hit.start(), hit.end()) or inner:
         return "none", "negated"
-    if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(lower.replace("ago now", "ago"))):
+    if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(_clause_of(lower, hit).replace("ago now", "ago"))):
         return "none", "past"
-    return level, "phrase"
+    return level, why
+
+
+def _clause_of(lower: str, hit: re.Match) -> str:
+    left = max(lower.rfind(mark, 0, hit.start()) for mark in (";", " but ", ":", "—"))
+    rights = [i for i in (lower.find(mark, hit.end()) for mark in (";", " but ", ":", "—")) if i != -1]
+    return lower[left + 1 if left != -1 else 0:min(rights) if rights else len(lower)]
 
 
 # The learned fallback may raise a sentence to `high` only when it talks about the kinds of things
@@ -238,31 +496,57 @@ RISK_VOCABULARY = re.compile(
 )
 
 
+LETTER_TO_SELF = re.compile(r"\bdear (me|self|myself|(little|younger|older|future|past|present) (me|self))\b|\bletter to (myself|me)\b")
+# Sentences that are only risk in the company of risk ("Friday is the day. Everything is arranged.")
+IN_CONTEXT_HIGH = re.compile(
+    r"\b(is the day|the day|the date|tonight|tomorrow|this weekend|everything is (arranged|ready|sorted|set)|it's (arranged|ready|sorted|set)|"
+    r"all (arranged|ready|sorted|set)|i'm ready|made up my mind|my mind is made up|decided|it's time|no going back|won't need|"
+    r"goodbye|last time|for good)\b")
+
+
+SINGLE_QUOTED = re.compile(r"(?<![a-z])'(?:[^'\n]|'(?=[a-z]))+'(?![a-z])", re.IGNORECASE)
+
+
+def _strip_quotes(text: str) -> str:
+    """Also blank single-quoted words that contain apostrophes ('I'm a burden'), keeping offsets."""
+    return SINGLE_QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def screen(text: str, model: dict | None = None) -> Screen:
     """Rules first; where no rule explains a first-person sentence, a small learned model trained
     on our labelled texts may raise it to `possible` (or a `possible` to `high`)."""
     model = model if model is not None else _learned_model()
-    cleaned = t.strip_quotations(t.normalise(text))
-    high, possible = [], []
+    cleaned = _strip_quotes(t.strip_quotations(t.normalise(text)))
+    letter_to_self = bool(LETTER_TO_SELF.search(cleaned.lower()))
+    decisions = []
     for sentence in t.sentences(cleaned):
-        level, why = classify_sentence(sentence)
-        if model and why in {"unmatched", "death-word", "phrase"} and t.is_first_person(sentence.lower):
+        level, why = classify_sentence(sentence, letter_to_self)
+        first_person = t.is_first_person(sentence.lower) or (letter_to_self and _SECOND.search(sentence.lower))
+        if model and why in {"unmatched", "death-word"} | set(CATEGORIES) | {"phrase"} and first_person:
             # When unsure, a gentle check-in (possible) is preferred to silence ...
             if level == "none" and learned.probability(model["any"], sentence.text) >= model["t_any"]:
-                level = "possible"
+                level, why = "possible", "learned"
             # ... but the interrupting support panel (high) needs the sentence to talk about risk.
-            if level == "possible" and RISK_VOCABULARY.search(sentence.lower) \
+            # A sentence a category already explains keeps that category's level.
+            if level == "possible" and why not in CATEGORIES and RISK_VOCABULARY.search(sentence.lower) \
                     and learned.probability(model["high"], sentence.text) >= model["t_high"]:
-                level = "high"
-        if level == "high":
-            high.append(sentence.text)
-        elif level == "possible":
-            possible.append(sentence.text)
+                level, why = "high", "learned"
+        decisions.append([sentence, level, why])
+    if any(level != "none" for _, level, _ in decisions):
+        # Beside risk, a sentence about timing, readiness or finality is a plan or a goodbye.
+        for decision in decisions:
+            sentence, level, why = decision
+            if level != "high" and why in {"unmatched", "death-word", "phrase", "learned"} | set(CATEGORIES) \
+                    and IN_CONTEXT_HIGH.search(sentence.lower) and not _negated(sentence.lower, IN_CONTEXT_HIGH.search(sentence.lower).start()):
+                decision[1], decision[2] = "high", "plan-in-context"
+    high = [s.text for s, level, _ in decisions if level == "high"]
+    possible = [s.text for s, level, _ in decisions if level == "possible"]
+    reasons = {s.text: why for s, level, why in decisions if level != "none"}
     if high:
-        return Screen("high", high + possible)
+        return Screen("high", high + possible, reasons)
     if possible:
-        return Screen("possible", possible)
-    return Screen("none", [])
+        return Screen("possible", possible, reasons)
+    return Screen("none", [], {})
 
 
 def _learned_model() -> dict | None:

@@ -1,0 +1,108 @@
+"""The risk screen, one category of risk language at a time (shared/spec/feedback-rubric.md and the
+research notes), with the hard negatives and the writer-versus-someone-else distinction. Wordings
+here are written for the tests, not taken from the labelled data."""
+
+import pytest
+
+from tend.feedback import screen
+from tend.feedback.risk import CATEGORIES
+
+HIGH_BY_CATEGORY = {
+    "intent": ["I'm going to take my own life on Sunday.", "i'm gonna end it all after the exam results"],
+    "plan": ["I've chosen the bridge and I know when it's quiet.", "I've worked out how and when I'll do it."],
+    "means": ["I've been putting aside my sleeping tablets for weeks.", "There's a stash of painkillers in my wardrobe."],
+    "research": ["Last night I searched how much paracetamol would be lethal.", "I've been reading about painless methods."],
+    "preparation": ["I wrote a letter to my son for him to open when I'm gone.", "I've been giving away all my jewellery."],
+    "self-harm-now": ["I burned my arm with the iron on purpose again tonight.", "I tried to kill myself on Saturday."],
+}
+POSSIBLE_BY_CATEGORY = {
+    "passive-wish": ["Most nights I hope I won't wake up.", "I wish I'd never been born, honestly."],
+    "burden": ["My partner would be happier without me.", "I feel like such a burden on my friends."],
+    "hopelessness": ["I can't see any way out of this.", "Nothing is ever going to change for me."],
+    "self-harm-urge": ["The urge to cut myself has been strong all evening.", "I keep thinking about hurting myself."],
+}
+HARD_NEGATIVES = {
+    "idiom": ["My back is killing me after gardening.", "I'm dying to tell you the news!", "Honestly, shoot me, another fire drill."],
+    "joke": ["I'm going to die of cringe lol", "That meme killed me 😂"],
+    "negation": ["I have no thoughts of ending my life; I'm just worn out.", "I would never kill myself, but this term is hard."],
+    "resolved past": ["I self-harmed at school, but that's well behind me now.", "Years ago I wanted to die; I'm in a good place today."],
+    "client": ["My client told me she has a plan to overdose, so we called the crisis team.",
+               "He said his family would be better off without him, and I asked about safety."],
+    "lesson note": ["Seminar notes: giving possessions away and saying goodbye are warning signs.",
+                    "Essay draft on hopelessness and entrapment in suicide theory."],
+    "quotation": ['The drill statement was "I want to kill myself" and I practised asking about safety.'],
+    "media and games": ["The character dies at the end of the film and I sobbed.", "Died on the last level again, so annoying."],
+    "medicine": ["The GP said to take two tablets every four hours for the pain.", "Revision: lethal dose thresholds in pharmacology."],
+    "everyday": ["I cut my thumb slicing bread.", "I gave my old bike to my niece because she outgrew hers.",
+                 "I'm saving up for a new laptop.", "Our plan for Friday is pizza and a film.", "I'm done with this essay!"],
+}
+
+
+@pytest.mark.parametrize("category,text", [(c, x) for c, texts in HIGH_BY_CATEGORY.items() for x in texts])
+def test_each_high_category(category, text):
+    result = screen(text)
+    assert result.risk == "high", (category, result)
+    assert result.evidence == [text]
+
+
+@pytest.mark.parametrize("category,text", [(c, x) for c, texts in POSSIBLE_BY_CATEGORY.items() for x in texts])
+def test_each_possible_category(category, text):
+    result = screen(text)
+    assert result.risk == "possible", (category, result)
+    assert result.evidence == [text]
+
+
+@pytest.mark.parametrize("kind,text", [(k, x) for k, texts in HARD_NEGATIVES.items() for x in texts])
+def test_hard_negatives_are_not_risk(kind, text):
+    assert screen(text).risk == "none", kind
+
+
+def test_every_category_is_exercised():
+    assert set(HIGH_BY_CATEGORY) | set(POSSIBLE_BY_CATEGORY) == set(CATEGORIES)
+
+
+def test_the_reason_names_the_category():
+    result = screen("Work was long. I've been hoarding my meds in a shoebox.")
+    assert result.reasons == {"I've been hoarding my meds in a shoebox.": "means"}
+
+
+@pytest.mark.parametrize("theirs,mine", [
+    ("My client said she wanted to die.", "I wanted to die when I got home tonight."),
+    ("She has been stockpiling her pills.", "I have been stockpiling my pills."),
+    ("The young person I support keeps cutting herself.", "I keep cutting myself."),
+])
+def test_the_same_words_are_risk_only_when_they_are_the_writers(theirs, mine):
+    assert screen(theirs).risk == "none"
+    assert screen(mine).risk != "none"
+
+
+def test_a_letter_to_myself_counts_you_as_the_writer():
+    assert screen("Dear me, I know you keep wanting to hurt yourself.").risk == "possible"
+    assert screen("In the drill I told the client: part of you wishes you could hurt yourself.").risk == "none"
+
+
+def test_text_speak_is_read():
+    assert screen("evry1 wud b better off w/o me").risk == "possible"
+
+
+def test_a_denial_after_the_phrase_is_a_negation_but_a_later_clause_is_not():
+    assert screen("My GP asked whether I'd thought about hurting myself and I haven't.").risk == "none"
+    assert screen("I want to stop existing and I don't know who to tell.").risk == "possible"
+
+
+def test_a_timing_sentence_is_a_plan_only_beside_risk():
+    assert screen("Tomorrow is the day. The flat is cleaned.").risk == "none"
+    result = screen("I don't want to be here any more. Tomorrow is the day.")
+    assert result.risk == "high" and result.evidence == ["Tomorrow is the day.", "I don't want to be here any more."]
+
+
+def test_cross_validation_reads_only_the_training_split(monkeypatch):
+    from tend.feedback import evaluation
+
+    fitted = []
+    monkeypatch.setattr(evaluation, "train_risk_model", lambda dev=None: fitted.extend(r["id"] for r in dev) or {})
+    results = evaluation.risk_cross_validation(k=2)
+    screened = [r["id"] for r, _ in results]
+    training = {r["id"] for r in evaluation.risk_items() if not evaluation.is_test(r["id"])}
+    assert set(screened) == training and len(screened) == len(training)
+    assert fitted and set(fitted) <= training
