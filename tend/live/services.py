@@ -9,8 +9,19 @@ from tend.live.models import Attendance, CalendarFeed, LiveSession
 SCHEDULE_FIELDS = ("title", "description", "meeting_url", "materials", "starts_at", "ends_at", "time_zone")
 
 
+def _tell_members(session: LiveSession, title: str, actor=None) -> None:
+    """An in-app notice (and email, by each person's preference) to the cohort's members."""
+    from tend.cohorts.models import Membership
+    from tend.notifications.services import notify
+
+    for membership in Membership.objects.filter(cohort_id=session.cohort_id).select_related("user"):
+        notify(membership.user, kind="live_session", title=title, url=session.get_absolute_url(), actor=actor)
+
+
 def session_create(*, cohort, creator, data: dict) -> LiveSession:
-    return LiveSession.objects.create(cohort=cohort, created_by=creator, **{f: data[f] for f in SCHEDULE_FIELDS})
+    session = LiveSession.objects.create(cohort=cohort, created_by=creator, **{f: data[f] for f in SCHEDULE_FIELDS})
+    _tell_members(session, f"New live session: {session.title}", actor=creator)
+    return session
 
 
 def session_update(*, session: LiveSession, data: dict) -> LiveSession:
@@ -22,6 +33,8 @@ def session_update(*, session: LiveSession, data: dict) -> LiveSession:
     # Calendars replace an event only when its SEQUENCE goes up.
     session.sequence += 1
     session.save(update_fields=[*changed, "sequence", "updated_at"])
+    if {"starts_at", "ends_at", "meeting_url"} & set(changed):
+        _tell_members(session, f"Live session changed: {session.title}")
     return session
 
 
@@ -32,6 +45,7 @@ def session_cancel(*, session: LiveSession) -> None:
         cancelled_at=timezone.now(), sequence=F("sequence") + 1, updated_at=timezone.now()
     )
     session.refresh_from_db()
+    _tell_members(session, f"Live session cancelled: {session.title}")
 
 
 def follow_up_save(*, session: LiveSession, notes: str, recording_url: str) -> None:

@@ -320,3 +320,26 @@ def test_demo_data_loads_twice_without_duplicates(personas):
     demo.load(people, personas.cohort_a)
     assert LiveSession.objects.count() == 2 and Attendance.objects.count() == 2
     assert cpd.cpd_activities(personas.trainee, date(2000, 1, 1), date(2100, 1, 1))
+
+
+def test_members_are_told_when_a_session_is_scheduled_moved_or_cancelled(personas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tend.live import services
+    from tend.notifications.models import Notification
+
+    start = timezone.now() + timedelta(days=3)
+    data = {"title": "Soothing rhythm together", "description": "", "meeting_url": "https://meet.example/x",
+            "materials": "", "starts_at": start, "ends_at": start + timedelta(hours=1), "time_zone": "Europe/London"}
+    session = services.session_create(cohort=personas.cohort_a, creator=personas.trainer, data=data)
+    told = set(Notification.objects.filter(kind="live_session").values_list("recipient_id", flat=True))
+    assert personas.trainee.pk in told and personas.cohort_peer.pk in told
+    assert personas.trainer.pk not in told and personas.other_trainee.pk not in told  # not the actor, not cohort B
+    services.session_update(session=session, data={**data, "starts_at": start + timedelta(hours=2),
+                                                   "ends_at": start + timedelta(hours=3)})
+    services.session_cancel(session=session)
+    titles = list(Notification.objects.filter(recipient=personas.trainee).values_list("title", flat=True))
+    assert "Live session changed: Soothing rhythm together" in titles
+    assert "Live session cancelled: Soothing rhythm together" in titles
