@@ -8,6 +8,7 @@ NAVIGATION = [
     ("cohorts:list", _("Cohort")),
     ("supervision:home", _("Supervision")),
     ("questionnaires:home", _("Measures")),
+    ("cpd:ledger", _("CPD")),
     ("progress", _("Progress")),
     ("journal:list", _("Journal")),
 ]
