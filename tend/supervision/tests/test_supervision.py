@@ -392,3 +392,20 @@ def test_demo_data_loads_twice_without_duplicates(personas):
     assert CompetencyEvent.objects.filter(kind="self").count() == 1
     assert SupervisionAgreement.objects.get().fully_confirmed
     assert len(cpd_activities(personas.trainee, date.today() - timedelta(days=30), date.today())) == 1
+
+
+def test_certificates_count_competencies_whose_latest_sign_off_is_competent_or_better(personas):
+    from tend.supervision.certificates import signed_off_competencies
+    from tend.supervision.models import CompetencyEvent
+
+    def sign(competency, level):
+        CompetencyEvent.objects.create(trainee=personas.trainee, author=personas.supervisor, competency_id=competency,
+                                       kind=CompetencyEvent.Kind.SIGN_OFF, level=level)
+
+    sign("pacing", "developing")
+    sign("pacing", "competent")
+    sign("validation", "proficient")
+    sign("validation", "developing")  # a later, lower sign-off replaces the earlier one
+    CompetencyEvent.objects.create(trainee=personas.trainee, author=personas.trainee, competency_id="warmth",
+                                   kind=CompetencyEvent.Kind.SELF_RATING, level="proficient")
+    assert signed_off_competencies(personas.trainee) == ["pacing"]
