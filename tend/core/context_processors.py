@@ -1,14 +1,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+# Kept short enough to fit one line on a laptop: the logo links home, and Progress links every
+# record (measures, CPD, certificates).
 NAVIGATION = [
-    ("home", _("Home")),
     ("learn:overview", _("Learn")),
     ("practise", _("Practise")),
     ("cohorts:list", _("Cohort")),
     ("supervision:home", _("Supervision")),
-    ("questionnaires:home", _("Measures")),
-    ("cpd:ledger", _("CPD")),
     ("progress", _("Progress")),
     ("journal:list", _("Journal")),
 ]
