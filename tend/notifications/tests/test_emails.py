@@ -215,6 +215,9 @@ def test_the_digest_task_runs_on_the_task_framework(personas):
     assert result.return_value == 1 and len(mail.outbox) == 1
 
 
+# The worker closes the database connection when it finishes, as in production: that needs
+# real transactions (on PostgreSQL a closed connection would end the test's wrapping transaction).
+@pytest.mark.django_db(transaction=True)
 def test_the_command_queues_work_that_db_worker_batch_sends(personas):
     notice(personas.trainee)
     choose(personas.other_trainee, EmailDigest.WEEKLY)
@@ -231,6 +234,9 @@ def test_the_command_queues_work_that_db_worker_batch_sends(personas):
     assert [m.to for m in mail.outbox] == [[personas.trainee.email]]
 
 
+# The worker closes the database connection when it finishes, as in production: that needs
+# real transactions (on PostgreSQL a closed connection would end the test's wrapping transaction).
+@pytest.mark.django_db(transaction=True)
 def test_db_worker_batch_sends_an_immediate_email_queued_by_notify(personas, django_capture_on_commit_callbacks):
     choose(personas.trainee, EmailDigest.IMMEDIATE)
     with django_capture_on_commit_callbacks(execute=True):
