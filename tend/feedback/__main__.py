@@ -1,4 +1,4 @@
-"""Command line: `python -m tend.feedback score|screen|train|eval|cv-risk`.
+"""Command line: `python -m tend.feedback score|screen|train|eval|cv-risk|eval-risk-file`.
 
 score  reads JSON lines {"id", "kind", "context", "text"} on stdin, writes one JSON line each.
 screen reads JSON lines {"id", "text"} on stdin, writes {"id", "risk", "evidence"}.
@@ -71,7 +71,10 @@ def main(argv=None) -> int:
     sub.add_parser("screen", help="risk-screen texts (JSON lines on stdin)")
     sub.add_parser("train", help="train the model on the training split of tend/feedback/data and save model.json")
     sub.add_parser("eval", help="evaluate on the held-out split and print the figures")
-    sub.add_parser("cv-risk", help="cross-validate the risk screen on the training split only (for development)")
+    cv = sub.add_parser("cv-risk", help="cross-validate the risk screen on the training split only (for development)")
+    cv.add_argument("--by", choices=["category", "file"], help="leave one category (or one data file) out at a time")
+    file_eval = sub.add_parser("eval-risk-file", help="risk screen figures with 95 %% intervals on a JSONL file of {id, text, risk}")
+    file_eval.add_argument("path")
     args = parser.parse_args(argv)
     if args.command == "score":
         return run_score(sys.stdin, sys.stdout, sys.stderr)
@@ -82,7 +85,9 @@ def main(argv=None) -> int:
     if args.command == "train":
         return evaluation.train_and_save()
     if args.command == "cv-risk":
-        return evaluation.risk_cv_report()
+        return evaluation.risk_cv_report(by=args.by)
+    if args.command == "eval-risk-file":
+        return evaluation.risk_file_report(args.path)
     return evaluation.report()
 
 

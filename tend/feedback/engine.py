@@ -54,7 +54,7 @@ def analyse(kind: str, context: str, text: str, context_risk: bool | None = None
     dimension_hits = cues.hits(cues.DIMENSION_CUES, sentences)
     # A drill declares whether its client statement carries risk cues; free-standing context is screened.
     if context_risk is None:
-        context_risk = risk.screen(context).risk != "none"
+        context_risk = risk.screen(context, for_context=True).risk != "none"
     risk_in_context = kind == "response" and context_risk
     asked_safety = bool(cues.SAFETY_QUESTION.search(cleaned.lower()))
     if kind == "response":
@@ -231,7 +231,7 @@ def score(kind: str, context: str, text: str, model: dict | None = None, context
             if strongest and learned.probability(flag_models[flag], strongest) >= SENTENCE_THRESHOLD:
                 evidence[flag] = [strongest]
     if analysis.risk_in_context and not analysis.asked_safety:
-        evidence["risk_not_addressed"] = risk.screen(context).evidence or [s.text for s in t.sentences(context)][:2]
+        evidence["risk_not_addressed"] = risk.screen(context, for_context=True).evidence or [s.text for s in t.sentences(context)][:2]
         overall = min(overall, 2.0)  # the rubric's cap
     for name, where in analysis.dimension_hits.items():
         if where:

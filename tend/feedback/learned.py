@@ -34,9 +34,12 @@ def ngrams(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
-def fit(texts: list[str], labels: list[bool], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-3, seed: int = 3) -> dict:
+def fit(texts: list[str], labels: list[bool], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-3, seed: int = 3,
+        featurise=ngrams) -> dict:
+    """`featurise` turns a text into its features (default: word n-grams; the risk screen passes
+    its word-class features)."""
     rng = random.Random(seed)
-    docs = [set(ngrams(x)) for x in texts]
+    docs = [set(featurise(x)) for x in texts]
     counts: dict[str, int] = {}
     for doc in docs:
         for gram in doc:
@@ -64,8 +67,8 @@ def fit(texts: list[str], labels: list[bool], *, epochs: int = 25, rate: float =
     return {"bias": round(bias, 5), "weights": {g: round(w, 5) for g, w in weights.items() if abs(w) > 1e-3}}
 
 
-def probability(model: dict, text: str) -> float:
-    z = model["bias"] + sum(model["weights"].get(g, 0.0) for g in set(ngrams(text)))
+def probability(model: dict, text: str, featurise=ngrams) -> float:
+    z = model["bias"] + sum(model["weights"].get(g, 0.0) for g in set(featurise(text)))
     return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
 

@@ -22,7 +22,7 @@ Design choices, each a rule below:
 import re
 from dataclasses import dataclass, field
 
-from tend.feedback import learned
+from tend.feedback import learned, riskwords
 from tend.feedback import text as t
 
 # The older phrase bank, consulted only when no category below matches. Many entries are close to
@@ -512,31 +512,128 @@ def _strip_quotes(text: str) -> str:
     return SINGLE_QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def screen(text: str, model: dict | None = None) -> Screen:
-    """Rules first; where no rule explains a first-person sentence, a small learned model trained
-    on our labelled texts may raise it to `possible` (or a `possible` to `high`)."""
-    model = model if model is not None else _learned_model()
+# Classes that let the learned model open the interrupting `high` panel: the sentence must talk
+# about a method, a place, harm, death, a plan, a note, giving away, affairs or finality.
+HIGH_CLASSES = {"METHOD", "PLACE", "HARM", "DEATH", "PLAN", "NOTE", "GIVE", "AFFAIRS", "FINAL"}
+# A sentence with no person in it ("Went back to the blade last night") is, in a person's own
+# journal, the writer's; one that names someone else or a professional frame is not.
+_ANY_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|my|myself|you|you're|your|yourself|we|we're|our|us|she|he|they|"
+                         r"her|him|his|their|them|it's|this|that|there|everyone|someone|people|nobody)\b")
+
+
+@dataclass
+class _Reading:
+    sentence: t.Sentence
+    level: str
+    why: str
+    writer: bool  # the writer's own voice: first person, "you" in a letter to oneself, or nobody named
+    first_person: bool
+    classes: list[str]
+    p_any: float = 0.0
+    p_high: float = 0.0
+
+
+def _featurise(model: dict):
+    return riskwords.features if model.get("features") == "classes" else learned.ngrams
+
+
+def read(text: str, model: dict | None) -> list[_Reading]:
+    """Each sentence with the rules' verdict, whose voice it is, its word classes and the learned
+    model's probabilities (the raw material `decide` turns into a level)."""
     cleaned = _strip_quotes(t.strip_quotations(t.normalise(text)))
     letter_to_self = bool(LETTER_TO_SELF.search(cleaned.lower()))
-    decisions = []
+    featurise = _featurise(model) if model else None
+    readings = []
     for sentence in t.sentences(cleaned):
         level, why = classify_sentence(sentence, letter_to_self)
-        first_person = t.is_first_person(sentence.lower) or (letter_to_self and _SECOND.search(sentence.lower))
-        if model and why in {"unmatched", "death-word"} | set(CATEGORIES) | {"phrase"} and first_person:
+        lower = _plain(sentence.lower)
+        writer = bool(t.is_first_person(lower) or (letter_to_self and _SECOND.search(lower))
+                      or (not _ANY_PERSON.search(lower) and not _PERSON.search(lower) and not PROFESSIONAL.search(lower)))
+        if why in {"someone-else", "topic"} or OTHER_PERSON.search(lower) and not t.is_first_person(lower):
+            writer = False
+        first_person = bool(t.is_first_person(sentence.lower) or (letter_to_self and _SECOND.search(sentence.lower)))
+        reading = _Reading(sentence, level, why, writer, first_person, riskwords.classes(lower))
+        if model and (writer or first_person) and why not in {"idiom", "joke", "negated", "past"}:
+            reading.p_any = learned.probability(model["any"], sentence.text, featurise)
+            reading.p_high = learned.probability(model["high"], sentence.text, featurise)
+        readings.append(reading)
+    return readings
+
+
+# Frames in which risk-adjacent words are ordinary: a conditional on an everyday annoyance ("if I
+# have to sit through one more meeting I will…"), looking after medication ("so I don't forget"),
+# and good news around a goodbye or a giveaway ("before the move", "he's thrilled").
+HYPERBOLE_FRAME = re.compile(r"\bif (?:i|it|they|this|the|he|she|my|we)\b.*\b(?:one more|again|don't get|doesn't)\b|"
+                             r"\b(?:one more|another) (?:\w+ ){0,3}(?:and|then) i(?:'ll|'m| will| am)\b")
+CARE_FRAME = re.compile(r"\b(?:so (?:i|she|he|they) (?:don't|doesn't|won't) (?:forget|miss|double)|as prescribed|dosette|organiser|"
+                        r"reminders?|alarm|for my (?:back|head|knee|period|cold|migraine)|for (?:gran|nan|grandma|grandad)|"
+                        r"repeat prescription|her (?:dosette|tablets|meds)|taking (?:it|them) every)\b")
+GOOD_FRAME = re.compile(r"\b(?:thrilled|brilliant|love it|amazing|excited|can't wait|cake|leaving do|leaving drinks|new job|"
+                        r"move|moving|travelling|holiday|wedding|baby|promotion|lessons|learning|lighter already|felt great|"
+                        r"felt amazing|graduat\w+|retir\w+)\b")
+
+
+FINALITY = re.compile(_FINAL + r"|\bfor good\b|\bgone\b|\bafterwards\b|\bnobody (?:notices|will notice)\b|\bnormal way\b|"
+                      r"\bend (?:it|things|my life)\b|\blast (?:christmas|birthday|summer|week|time)\b")
+
+
+def _frame(lower: str) -> str | None:
+    """The ordinary frame a sentence is in, if any; never where it also speaks of finality."""
+    if FINALITY.search(lower):
+        return None
+    if HYPERBOLE_FRAME.search(lower) and not _STRONG_SELF.search(lower):
+        return "hyperbole"
+    if CARE_FRAME.search(lower) and not re.search(r"\b(?:enough|stockpil\w*|sav(?:e|ing) (?:them|up)|hid\w*|instead of)\b", lower):
+        return "care"
+    if GOOD_FRAME.search(lower) and not _STRONG_SELF.search(lower):
+        return "good-news"
+    if PAST.search(lower) and (RESOLVED.search(lower) or not BACK_NOW.search(lower)):
+        return "past"
+    return None
+
+
+def decide(readings: list[_Reading], model: dict | None) -> Screen:
+    t_any = model.get("t_any", 1.1) if model else 1.1
+    t_high = model.get("t_high", 1.1) if model else 1.1
+    t_veto = model.get("t_veto", -1.0) if model else -1.0
+    decisions = []
+    for r in readings:
+        level, why = r.level, r.why
+        if not (model and model.get("features") == "classes"):
+            # The previous screen's decision, kept for a model without word classes (the feedback
+            # engine screens client statements with it, so that its scores do not change).
+            if model and why in {"unmatched", "death-word", "phrase"} | set(CATEGORIES) and r.first_person:
+                if level == "none" and r.p_any >= t_any:
+                    level, why = "possible", "learned"
+                if level == "possible" and why not in CATEGORIES and RISK_VOCABULARY.search(r.sentence.lower) \
+                        and r.p_high >= t_high:
+                    level, why = "high", "learned"
+            decisions.append([r.sentence, level, why])
+            continue
+        lower = _plain(r.sentence.lower)
+        frame = _frame(lower) if level != "none" or r.p_any >= t_any else None
+        if frame and why in {"means", "preparation", "plan", "phrase", "death-word", "hopelessness", "passive-wish"} \
+                and not (frame == "past" and why not in {"phrase", "death-word"}):
+            level, why = "none", frame  # e.g. "Keeping my tablets in a dosette box so I don't forget doses"
+        elif r.writer and why not in {"idiom", "joke", "negated", "past", "someone-else", "topic"} and not frame:
+            # The older phrase bank was written from our training texts; where the learned model,
+            # which reads word classes, finds nothing of risk in the sentence, its verdict is dropped.
+            if why in {"phrase", "death-word"} and r.p_any < t_veto:
+                level, why = "none", "learned-veto"
             # When unsure, a gentle check-in (possible) is preferred to silence ...
-            if level == "none" and learned.probability(model["any"], sentence.text) >= model["t_any"]:
+            elif level == "none" and r.p_any >= t_any:
                 level, why = "possible", "learned"
             # ... but the interrupting support panel (high) needs the sentence to talk about risk.
-            # A sentence a category already explains keeps that category's level.
-            if level == "possible" and why not in CATEGORIES and RISK_VOCABULARY.search(sentence.lower) \
-                    and learned.probability(model["high"], sentence.text) >= model["t_high"]:
-                level, why = "high", "learned"
-        decisions.append([sentence, level, why])
+            schema = riskwords.high_schema(r.classes)
+            if level == "possible" and why not in {"passive-wish", "hopelessness"} and schema and r.p_high >= t_high:
+                level, why = "high", f"learned:{schema}"
+        decisions.append([r.sentence, level, why])
     if any(level != "none" for _, level, _ in decisions):
         # Beside risk, a sentence about timing, readiness or finality is a plan or a goodbye.
         for decision in decisions:
             sentence, level, why = decision
             if level != "high" and why in {"unmatched", "death-word", "phrase", "learned"} | set(CATEGORIES) \
+                    and not (model and model.get("features") == "classes" and _frame(_plain(sentence.lower))) \
                     and IN_CONTEXT_HIGH.search(sentence.lower) and not _negated(sentence.lower, IN_CONTEXT_HIGH.search(sentence.lower).start()):
                 decision[1], decision[2] = "high", "plan-in-context"
     high = [s.text for s, level, _ in decisions if level == "high"]
@@ -549,10 +646,21 @@ def screen(text: str, model: dict | None = None) -> Screen:
     return Screen("none", [], {})
 
 
-def _learned_model() -> dict | None:
+def screen(text: str, model: dict | None = None, for_context: bool = False) -> Screen:
+    """Rules first; a small learned model over words and word classes, trained on our labelled
+    texts, may raise a sentence in the writer's own voice to `possible` (or `high`), or drop a
+    verdict of the older phrase bank that it finds no risk in. `for_context`: the feedback engine
+    screening a client statement uses the previous screen's model and decision (`risk_context`
+    in model.json), so that feedback scores stay as they were."""
+    model = model if model is not None else _learned_model("risk_context" if for_context else "risk")
+    return decide(read(text, model), model)
+
+
+def _learned_model(key: str = "risk") -> dict | None:
     from tend.feedback.engine import MODEL_PATH, load_model
 
     try:
-        return load_model(str(MODEL_PATH)).get("risk")
+        model = load_model(str(MODEL_PATH))
+        return model.get(key, model.get("risk"))
     except FileNotFoundError:
         return None

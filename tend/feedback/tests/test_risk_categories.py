@@ -106,3 +106,14 @@ def test_cross_validation_reads_only_the_training_split(monkeypatch):
     training = {r["id"] for r in evaluation.risk_items() if not evaluation.is_test(r["id"])}
     assert set(screened) == training and len(screened) == len(training)
     assert fitted and set(fitted) <= training
+
+
+def test_eval_risk_file_prints_figures_for_a_file(tmp_path, capsys):
+    from tend.feedback.__main__ import main
+
+    path = tmp_path / "mini.jsonl"
+    path.write_text('{"id": "a", "text": "I have been saving my pills for tonight.", "risk": "high"}\n'
+                    '{"id": "b", "text": "This deadline is killing me.", "risk": "none"}\n')
+    assert main(["eval-risk-file", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "recall on high" in out and "false alarms on none" in out and "95 % CI" in out
