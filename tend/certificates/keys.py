@@ -4,12 +4,17 @@ TEND_BADGE_SIGNING_KEY holds a PEM private key (a setting, or the environment va
 name). Locally, without one, a key is generated once into VAR_DIR, as settings does for the local
 encryption keys. Under TEND_ENV=production a missing key is an error, never a silent new key:
 every credential already issued would stop verifying.
+
+TEND_BADGE_RETIRED_PUBLIC_KEYS lists the public halves (PEM) of keys that signed credentials in
+the past. They never sign again, but stay published in the JWK Set under their own kid, so a
+credential issued before a key rotation still verifies.
 """
 
 import base64
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +88,44 @@ def signing_key() -> SigningKey:
     return _load(pem.strip() + "\n")
 
 
+@lru_cache(maxsize=16)
+def _load_public(pem: str) -> Ed25519PublicKey:
+    try:
+        public = serialization.load_pem_public_key(pem.encode())
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "Each TEND_BADGE_RETIRED_PUBLIC_KEYS entry must be a public key in PEM form "
+            "(-----BEGIN PUBLIC KEY-----).") from error
+    if not isinstance(public, Ed25519PublicKey):
+        raise ImproperlyConfigured("TEND_BADGE_RETIRED_PUBLIC_KEYS may only hold Ed25519 public keys.")
+    return public
+
+
+PEM_BLOCK = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.DOTALL)
+
+
+def _retired_pems() -> list[str]:
+    """The setting (a list of PEMs), or else the environment variable of that name holding one or
+    more PEM blocks one after another. A string setting is read the same way."""
+    configured = getattr(settings, "TEND_BADGE_RETIRED_PUBLIC_KEYS", []) or os.environ.get(
+        "TEND_BADGE_RETIRED_PUBLIC_KEYS", "")
+    if isinstance(configured, str):
+        blocks = PEM_BLOCK.findall(configured)
+        if configured.strip() and not blocks:
+            raise ImproperlyConfigured("TEND_BADGE_RETIRED_PUBLIC_KEYS holds no PEM public key.")
+        return blocks
+    return list(configured)
+
+
+def retired_keys() -> list[Ed25519PublicKey]:
+    pems = _retired_pems()
+    return [_load_public(pem.strip() + "\n") for pem in pems if pem.strip()]
+
+
 def published_keys() -> dict[str, Ed25519PublicKey]:
-    """Public keys that credentials may name, by thumbprint (one today; a retired key would join here)."""
+    """Public keys that credentials may name, by thumbprint: the signing key first, then retired ones."""
     key = signing_key()
-    return {key.thumbprint: key.public}
+    published = {key.thumbprint: key.public}
+    for public in retired_keys():
+        published.setdefault(thumbprint(public), public)
+    return published

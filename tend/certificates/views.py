@@ -3,9 +3,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
 
-from tend.certificates import credentials, keys, pdf, selectors, services
+from tend.certificates import credentials, keys, pdf, ratelimit, selectors, services
 from tend.certificates.forms import PasteForm
 from tend.certificates.models import Certificate
 from tend.core import access
@@ -88,7 +89,12 @@ def credential_json(request: HttpRequest, uid) -> HttpResponse:
 @login_not_required
 def verify(request: HttpRequest) -> HttpResponse:
     """The one public page: look a certificate up by its id (the QR code's link) or check a pasted
-    credential. It shows only what the certificate itself says."""
+    credential. It shows only what the certificate itself says. Each check counts against a
+    per-client limit, so IDs cannot be guessed at speed."""
+    if request.method == "POST" or "id" in request.GET:
+        verdict = ratelimit.consume(request)
+        if not verdict.allowed:
+            return _too_many_checks(request, verdict.retry_after)
     looked_up = None
     if "id" in request.GET:
         looked_up = credentials.find(request.GET["id"])
@@ -98,6 +104,18 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "certificates/verify.html", context, status=400 if form.errors else 200)
 
 
+def _too_many_checks(request: HttpRequest, retry_after: int) -> HttpResponse:
+    response = render(request, "certificates/too_many_checks.html", {"retry_after": retry_after}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+# Verifiers may keep the key set for an hour. Retired keys stay listed, so a kept copy never
+# fails an old credential; a new key is listed the moment it is configured, so a verifier that
+# meets a kid it has not seen should fetch the set again (docs/credentials.md says so).
+JWKS_MAX_AGE = 3600
+
+
 @login_not_required
 @require_safe
 def jwks(request: HttpRequest) -> JsonResponse:
@@ -105,5 +123,6 @@ def jwks(request: HttpRequest) -> JsonResponse:
     url = request.build_absolute_uri(request.path)
     key_set = {"keys": [keys.public_jwk(public, f"{url}#{thumb}") for thumb, public in keys.published_keys().items()]}
     response = JsonResponse(key_set, content_type="application/jwk-set+json")
-    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Origin"] = "*"  # public keys: any verifier's page may fetch them
+    patch_cache_control(response, public=True, max_age=JWKS_MAX_AGE)
     return response

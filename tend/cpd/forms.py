@@ -22,6 +22,9 @@ def sniff_evidence_type(head: bytes) -> str | None:
     return None
 
 
+AUTOSAVED_FIELDS = ["title", "date", "hours", "category", "reflection"]
+
+
 class ExternalActivityForm(forms.ModelForm):
     evidence_file = forms.FileField(
         label=_("Evidence (optional)"), required=False,
@@ -29,6 +32,9 @@ class ExternalActivityForm(forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}),
     )
     remove_evidence = forms.BooleanField(label=_("Remove the evidence file"), required=False)
+    # Autosave (tend.core.autosave): the version this page was based on and the save's idempotency key.
+    base_version = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    save_id = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = ExternalActivity
@@ -44,6 +50,14 @@ class ExternalActivityForm(forms.ModelForm):
             "reflection": _("What you learned and how it shapes your practice. Private to you; "
                             "it is not printed on your CPD record."),
         }
+        # Specific messages: an autosave shows them without the field's label beside them.
+        error_messages = {
+            "title": {"required": _("Please say what you did, for example the workshop's name.")},
+            "date": {"required": _("Please give the date of the activity."),
+                     "invalid": _("Please give the date as a full date, for example 2026-05-01.")},
+            "hours": {"required": _("Please give the hours, for example 1.5."),
+                      "invalid": _("Please give the hours as a number, for example 1.5.")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,13 +70,17 @@ class ExternalActivityForm(forms.ModelForm):
             del self.fields["remove_evidence"]
 
     def clean_reflection(self):
-        reflection = self.cleaned_data["reflection"]
+        reflection = self.cleaned_data["reflection"].replace("\r\n", "\n")
         if len(reflection) > MAX_REFLECTION_CHARS:
             raise forms.ValidationError(
                 _("Please keep the reflection under %(limit)s characters; your journal has room for longer writing."),
                 params={"limit": f"{MAX_REFLECTION_CHARS:,}"},
             )
         return reflection
+
+    def saved_values(self) -> dict:
+        """What an autosave (or a save from this page) writes: everything but the evidence file."""
+        return {name: self.cleaned_data[name] for name in AUTOSAVED_FIELDS}
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
@@ -86,6 +104,12 @@ class ExternalActivityForm(forms.ModelForm):
             )
         self.cleaned_data["evidence_type"] = sniffed
         return upload
+
+
+class ActivityAutosaveForm(ExternalActivityForm):
+    """An autosave of an existing activity: the same rules, and it must name its base version."""
+
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 class PeriodForm(forms.Form):

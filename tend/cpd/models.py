@@ -62,6 +62,9 @@ class ExternalActivity(models.Model):
     evidence_size = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Autosave (tend.core.autosave): each save names the version it was based on.
+    version = models.PositiveIntegerField(default=1)
+    last_save_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-date", "-pk"]

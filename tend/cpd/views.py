@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -7,11 +7,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from tend.core import access
+from tend.core import access, autosave, autosave_http
 from tend.cpd import exports, selectors, services
-from tend.cpd.forms import ExternalActivityForm, PeriodForm
+from tend.cpd.forms import ActivityAutosaveForm, ExternalActivityForm, PeriodForm
 from tend.cpd.models import CpdCategory, ExternalActivity
 from tend.handouts.views import organisation_name
+from tend.safety import selectors as safety_selectors
 
 
 def _period(request: HttpRequest) -> tuple[selectors.Period, PeriodForm]:
@@ -47,7 +48,10 @@ def _posted(request: HttpRequest) -> tuple:
 
 
 def _form_page(request, form, activity=None, status=200):
-    return render(request, "cpd/form.html", {"form": form, "activity": activity}, status=status)
+    context = {"form": form, "activity": activity}
+    if activity:  # the edit page autosaves: conflicts to resolve, support if the writing needs it
+        context |= {"conflicts": autosave.open_conflicts(activity), "contacts": safety_selectors.active_contacts()}
+    return render(request, "cpd/form.html", context, status=status)
 
 
 def activity_add(request: HttpRequest) -> HttpResponse:
@@ -62,14 +66,42 @@ def activity_add(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, status=400 if form.errors else 200)
 
 
+def _own_activity(request: HttpRequest, pk: int) -> ExternalActivity:
+    return access.get_own_or_404(request, ExternalActivity.objects.select_related("category"), pk=pk)
+
+
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = access.get_own_or_404(request, ExternalActivity.objects.select_related("category"), pk=pk)
-    form = ExternalActivityForm(*_posted(request), instance=activity)
+    activity = _own_activity(request, pk)
+    form = ExternalActivityForm(*_posted(request), instance=activity, initial={"base_version": activity.version})
     if request.method == "POST" and form.is_valid():
-        services.save_activity(request, form)
+        try:
+            services.save_activity(request, form)
+        except services.StaleEdit as stale:
+            return redirect("cpd:conflict", activity.pk, stale.conflict.pk)
         messages.success(request, _("Saved."))
         return redirect(reverse("cpd:ledger") + "?" + _period_query(selectors.registration_year(activity.date)))
     return _form_page(request, form, activity, status=400 if form.errors else 200)
+
+
+@require_POST
+def activity_autosave(request: HttpRequest, pk: int) -> JsonResponse:
+    """The edit page's autosave: everything but the evidence file, versioned like all private writing."""
+    activity = _own_activity(request, pk)
+    return autosave_http.autosave_response(
+        request, activity, ActivityAutosaveForm(request.POST, instance=activity),
+        conflict_url=lambda conflict_pk: reverse("cpd:conflict", args=[activity.pk, conflict_pk]),
+        screen=lambda values: services.screen_reflection(request, activity, values["reflection"], next_page=False),
+    )
+
+
+def conflict(request: HttpRequest, pk: int, conflict_pk: int) -> HttpResponse:
+    """Another tab saved this reflection first: both texts are shown, and the person chooses."""
+    activity = _own_activity(request, pk)
+    copy = access.get_own_or_404(request, autosave.open_conflicts(activity), pk=conflict_pk)
+    return autosave_http.conflict_page(
+        request, activity, copy, edit_url=reverse("cpd:edit", args=[activity.pk]), field="reflection",
+        screen=lambda values: services.screen_reflection(request, activity, values["reflection"]),
+    )
 
 
 @require_POST

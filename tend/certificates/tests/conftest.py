@@ -33,3 +33,13 @@ def fake_hook(monkeypatch):
         monkeypatch.setitem(sys.modules, qualified, types.SimpleNamespace(**functions))
 
     return install
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    """The verification limit counts in the cache: each test starts, and leaves, with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

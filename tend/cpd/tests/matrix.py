@@ -6,11 +6,13 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from tend.core import autosave
+
 from tend.core.tests.policy_table import (
     LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Case, _admin_model, expect, owner_only, require_post, signed_in,
 )
 
-PRIVATE_TEXT = ("zqcpdtitle", "zqcpdreflection")
+PRIVATE_TEXT = ("zqcpdtitle", "zqcpdreflection", "zqcpdconflict")
 SAMPLE_EVIDENCE = "cpd/evidence/matrix-sample.pdf"
 
 
@@ -26,7 +28,19 @@ def samples(p) -> dict:
         default_storage.save(SAMPLE_EVIDENCE, ContentFile(b"%PDF-1.4\n"))
     activity.evidence.name = SAMPLE_EVIDENCE
     activity.save()
-    return {"cpd_activity": activity, "cpd_category": CpdCategory.objects.get(key="practice")}
+    # Two tabs based on version 1: the first saves, the second's text becomes a conflict copy.
+    autosave.save_version(activity, base_version=1, save_id="tab-one", values={"reflection": "Again zqcpdreflection"})
+    conflict = autosave.save_version(activity, base_version=1, save_id="tab-two",
+                                     values={"reflection": "Other tab zqcpdconflict"}).conflict
+    activity.refresh_from_db()
+    return {"cpd_activity": activity, "cpd_category": CpdCategory.objects.get(key="practice"),
+            "cpd_conflict": conflict}
+
+
+def _autosave_data(s):
+    a = s.cpd_activity
+    return {"base_version": a.version, "save_id": "matrix", "title": a.title, "date": a.date.isoformat(),
+            "hours": "3", "category": a.category_id, "reflection": "Autosaved zqcpdreflection"}
 
 
 def _activity(s):
@@ -48,9 +62,12 @@ POLICY = {
     "cpd:export_pdf": signed_in(post=NOT_ALLOWED),
     "cpd:edit": Case(owner_only(post="400"), kwargs=_activity),
     "cpd:delete": Case(require_post(owner_only()), kwargs=_activity),
+    "cpd:autosave": Case(require_post(owner_only()), kwargs=_activity, data=_autosave_data),
+    "cpd:conflict": Case(owner_only(), kwargs=lambda s: {"pk": s.cpd_activity.pk, "conflict_pk": s.cpd_conflict.pk},
+                         data=lambda s: {"keep": "saved"}),
     "cpd:evidence": Case(_own_download, kwargs=_activity),
     # The organisation's categories: staff only, in the Django admin.
     **_admin_model("cpd", "cpdcategory", "cpd_category"),
 }
 
-OWNED_OBJECT_URLS = {"cpd:edit", "cpd:delete", "cpd:evidence"}
+OWNED_OBJECT_URLS = {"cpd:edit", "cpd:delete", "cpd:evidence", "cpd:autosave", "cpd:conflict"}

@@ -81,7 +81,7 @@ def test_adding_an_activity_with_pdf_evidence_screens_the_reflection(signed_in, 
     assert activity.evidence_type == "application/pdf"
     assert activity.evidence.name.endswith(".pdf") and "certificate" not in activity.evidence.name
     assert screened == [{"text": "I noticed how kindly the group held difficult moments.", "source": "cpd",
-                         "item_key": str(activity.pk)}]
+                         "item_key": str(activity.pk), "next_page": True}]
 
 
 @pytest.mark.parametrize(("name", "content", "kind"), [
@@ -136,12 +136,12 @@ def test_editing_replaces_and_removes_evidence(signed_in, trainee):
     first = activity.evidence.name
     url = reverse("cpd:edit", args=[activity.pk])
     assert signed_in.get(url).status_code == 200
-    response = signed_in.post(url, form_data(hours="7", evidence_file=SimpleUploadedFile("p.png", PNG)))
+    response = signed_in.post(url, form_data(hours="7", base_version=1, evidence_file=SimpleUploadedFile("p.png", PNG)))
     assert response.status_code == 302
     activity.refresh_from_db()
     assert (activity.hours, activity.evidence_type) == (Decimal("7"), "image/png")
     assert activity.evidence.name != first
-    signed_in.post(url, form_data(remove_evidence="on"))
+    signed_in.post(url, form_data(remove_evidence="on", base_version=activity.version))
     activity.refresh_from_db()
     assert not activity.evidence and activity.evidence_type == ""
 
