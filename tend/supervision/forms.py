@@ -20,6 +20,23 @@ class CommentForm(forms.Form):
     end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
 
+MAX_REPLY = 2_000
+
+
+class ReplyForm(forms.Form):
+    """A short reply under one comment; several sit on one page, so each gets its own ids."""
+
+    body = forms.CharField(
+        label=_("Your reply"), max_length=MAX_REPLY, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write a reply before sending it."),
+                        "max_length": _("Keep a reply to %(limit_value)d characters or fewer (this one has %(show_value)d).")},
+    )
+
+    def __init__(self, *args, comment_pk: int, **kwargs):
+        kwargs.setdefault("auto_id", f"id_reply_{comment_pk}_%s")
+        super().__init__(*args, **kwargs)
+
+
 class LogForm(forms.ModelForm):
     class Meta:
         model = SupervisionLog

@@ -48,6 +48,23 @@ class ItemComment(models.Model):
         return f"Comment {self.pk} on {self.item_kind} {self.item_id}"
 
 
+class CommentReply(models.Model):
+    """A short reply under a comment: the owner answering their supervisor, or the supervisor
+    answering back. Seen by exactly those who see the comment; the owner's words are theirs, so
+    encrypted like the comment."""
+
+    comment = models.ForeignKey(ItemComment, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = EncryptedTextField(_("your reply"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Reply {self.pk} to comment {self.comment_id}"
+
+
 class ItemReview(models.Model):
     """This supervisor has reviewed this item (as it stood at `version`)."""
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
 from tend.core import access
+from tend.supervision import highlight
 from tend.supervision.content import Competency, cached_framework
 from tend.supervision.items import KINDS
 from tend.supervision.models import (
+    CommentReply,
     CompetencyEvent,
     EvidenceKind,
     ItemComment,
@@ -119,8 +121,32 @@ def live_module_count() -> int:
 # --- Comments ---------------------------------------------------------------------------------------
 
 
+def _with_replies(queryset):
+    return queryset.select_related("author").prefetch_related(
+        Prefetch("replies", queryset=CommentReply.objects.select_related("author")))
+
+
 def comments_on(kind_slug: str, item_id: int) -> list[ItemComment]:
-    return list(ItemComment.objects.filter(item_kind=kind_slug, item_id=item_id).select_related("author"))
+    """The comments on one item, oldest first, with their replies (two queries however many)."""
+    return list(_with_replies(ItemComment.objects.filter(item_kind=kind_slug, item_id=item_id)))
+
+
+@dataclass
+class ReviewText:
+    html: str  # the item's text, escaped, with commented passages marked
+    comments: list[ItemComment]  # numbered; `anchor` set on those marked in the text
+
+
+def review_text(text: str, comments: list[ItemComment]) -> ReviewText:
+    """Numbers the comments (1, 2, ... as listed) and marks the passages whose offsets still hold
+    their quote; the rest keep only their quote in the list (`anchor` empty, `moved` true)."""
+    for number, comment in enumerate(comments, start=1):
+        comment.number = number
+    html, anchors = highlight.highlight(text, highlight.place(text, comments))
+    for comment in comments:
+        comment.anchor = anchors.get(comment.pk, "")
+        comment.moved = bool(comment.quote) and not comment.anchor
+    return ReviewText(html, comments)
 
 
 @dataclass
@@ -135,7 +161,7 @@ class FeedbackGroup:
 def feedback_for_owner(owner) -> list[FeedbackGroup]:
     """Every comment on the owner's items, grouped by item, newest item first; items since
     deleted are left out (their comments went with them for the owner's purposes)."""
-    comments = list(ItemComment.objects.filter(owner=owner).select_related("author").order_by("-created_at", "-pk"))
+    comments = list(_with_replies(ItemComment.objects.filter(owner=owner)).order_by("-created_at", "-pk"))
     by_kind: dict[str, set[int]] = defaultdict(set)
     for comment in comments:
         by_kind[comment.item_kind].add(comment.item_id)
@@ -174,12 +200,45 @@ class CompetencyRow:
     supervisor_rating: CompetencyEvent | None = None
     sign_off: CompetencyEvent | None = None
 
+    @property
+    def views_differ(self) -> bool:
+        """Both have rated it, at different levels: something to talk over, not a verdict."""
+        return bool(self.self_rating and self.supervisor_rating and self.self_rating.level != self.supervisor_rating.level)
+
+
+@dataclass
+class AreaProgress:
+    """One competency area's rows and its counts at a glance."""
+
+    area: object
+    rows: list[CompetencyRow]
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def signed_off(self) -> int:
+        return sum(1 for row in self.rows if row.sign_off)
+
+    @property
+    def self_rated(self) -> int:
+        return sum(1 for row in self.rows if row.self_rating)
+
+    @property
+    def supervisor_rated(self) -> int:
+        return sum(1 for row in self.rows if row.supervisor_rating)
+
+    @property
+    def differing(self) -> int:
+        return sum(1 for row in self.rows if row.views_differ)
+
 
 SUPERVISOR_KINDS = (CompetencyEvent.Kind.SUPERVISOR_RATING, CompetencyEvent.Kind.SIGN_OFF)
 
 
-def profile(trainee) -> list[tuple]:
-    """[(area, [CompetencyRow])] with the latest self-rating, supervisor rating and sign-off (one query)."""
+def profile(trainee) -> list[AreaProgress]:
+    """Each area with the latest self-rating, supervisor rating and sign-off per competency (one query)."""
     latest: dict[tuple[str, str], CompetencyEvent] = {}
     for event in CompetencyEvent.objects.filter(trainee=trainee).select_related("author").order_by("created_at", "pk"):
         latest[(event.competency_id, event.kind)] = event
@@ -191,7 +250,7 @@ def profile(trainee) -> list[tuple]:
             rated = max((e for e in supervisor if e), key=lambda e: (e.created_at, e.pk), default=None)
             rows.append(CompetencyRow(competency, latest.get((competency.id, CompetencyEvent.Kind.SELF_RATING)), rated,
                                       latest.get((competency.id, CompetencyEvent.Kind.SIGN_OFF))))
-        result.append((area, rows))
+        result.append(AreaProgress(area, rows))
     return result
 
 

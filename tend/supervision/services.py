@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tend.core import access
+from tend.core.models import Visibility
 from tend.notifications.services import notify
 from tend.supervision import defaults
 from tend.supervision.items import kind_of, review_url, text_of
 from tend.supervision.models import (
     SIGN_OFF_LEVELS,
     CompetencyEvent,
+    CommentReply,
     CompetencyEvidence,
     ItemComment,
     ItemReview,
@@ -24,6 +26,10 @@ from tend.supervision.models import (
 
 class PassageNotFound(ValueError):
     """The quoted passage is not in the item's current text."""
+
+
+class ReplyNotAllowed(ValueError):
+    """The item is no longer shared with the supervisor, so the conversation is paused."""
 
 
 # --- Comments and review marks ----------------------------------------------------------------
@@ -54,6 +60,34 @@ def add_comment(item, author, *, body: str, quote: str = "", start: int | None =
     notify(item.owner, kind="supervision_comment", actor=author, url=review_url(kind.slug, item.pk),
            title=_("Your supervisor commented on your %(kind)s") % {"kind": kind.label})
     return comment
+
+
+def can_reply(item) -> bool:
+    """A conversation under a comment goes on only while the item is shared with the supervisor:
+    a reply on an item made private again would reach nobody."""
+    return item.visibility == Visibility.SUPERVISOR
+
+
+@transaction.atomic
+def add_reply(item, comment: ItemComment, author, *, body: str) -> CommentReply:
+    """A reply under `comment` by the item's owner or their supervisor (the view has checked the
+    author may open the item). The other side is told, with a link and never the words."""
+    if comment.item_id != item.pk or comment.item_kind != kind_of(item).slug:
+        raise ValueError("That comment belongs to another item.")
+    if not can_reply(item):
+        raise ReplyNotAllowed(item.pk)
+    reply = CommentReply.objects.create(comment=comment, author=author, body=body.strip())
+    url = f"{review_url(comment.item_kind, item.pk)}#comment-{comment.pk}"
+    label = kind_of(item).label
+    if author.pk == item.owner_id:
+        # The comment's author hears back only while they still supervise the owner.
+        if access.is_supervisor_of(comment.author, item.owner_id):
+            notify(comment.author, kind="supervision_reply", actor=author, url=url,
+                   title=_("Your supervisee replied to your comment on their %(kind)s") % {"kind": label})
+    else:
+        notify(item.owner, kind="supervision_reply", actor=author, url=url,
+               title=_("Your supervisor replied in the conversation on your %(kind)s") % {"kind": label})
+    return reply
 
 
 def mark_reviewed(item, reviewer) -> ItemReview | None:

@@ -17,5 +17,6 @@ urlpatterns = [
     path("agreement/<int:person_pk>/edit/", views.agreement_edit, name="agreement_edit"),
     # A shared item under its kind, e.g. letter/12/ (journal, letter, formulation, drill).
     path("<slug:kind>/<int:pk>/", views.item, name="item"),
+    path("<slug:kind>/<int:pk>/comments/<int:comment_pk>/reply/", views.reply, name="reply"),
     path("<slug:kind>/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
 ]

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,9 +10,17 @@ from tend.core import access, audit
 from tend.core.audit import AuditEvent
 from tend.safety.services import screen_own_writing
 from tend.supervision import defaults, selectors, services
-from tend.supervision.forms import AgreementForm, CommentForm, LogForm, LogResponseForm, SelfRatingForm, SupervisorRatingForm
+from tend.supervision.forms import (
+    AgreementForm,
+    CommentForm,
+    LogForm,
+    LogResponseForm,
+    ReplyForm,
+    SelfRatingForm,
+    SupervisorRatingForm,
+)
 from tend.supervision.items import KINDS, text_of
-from tend.supervision.models import SupervisionAgreement, SupervisionLog
+from tend.supervision.models import ItemComment, SupervisionAgreement, SupervisionLog
 
 
 def _people():
@@ -44,12 +53,22 @@ def feedback(request: HttpRequest) -> HttpResponse:
 # --- Review of one shared item ----------------------------------------------------------------------
 
 
-def _item_page(request, kind, item, form, status=200):
+def _item_page(request, kind, item, form, status=200, *, failed_reply=None):
+    """The review page. `failed_reply` is a (comment pk, bound ReplyForm) that did not save, shown
+    open under its comment with what was typed."""
     is_owner = item.owner_id == request.user.pk
+    text = text_of(item)
+    review = selectors.review_text(text, selectors.comments_on(kind.slug, item.pk))
+    may_reply = services.can_reply(item)
+    for comment in review.comments:
+        if failed_reply and failed_reply[0] == comment.pk:
+            comment.reply_form = failed_reply[1]
+        elif may_reply:
+            comment.reply_form = ReplyForm(comment_pk=comment.pk)
     context = {
-        "kind": kind, "item": item, "title": kind.title(item), "text": text_of(item), "is_owner": is_owner,
-        "context_text": kind.context(item),
-        "comments": selectors.comments_on(kind.slug, item.pk), "form": form,
+        "kind": kind, "item": item, "title": kind.title(item), "text": text, "text_html": review.html,
+        "is_owner": is_owner, "context_text": kind.context(item), "comments": review.comments, "form": form,
+        "may_reply": may_reply,
         "reviewed": None if is_owner else selectors.review_marks(request.user).get((kind.slug, item.pk)),
         "version": getattr(item, "version", 0), "owner_url": kind.owner_url(item),
     }
@@ -78,6 +97,28 @@ def item(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(request, _("Comment added. %(name)s will see it.") % {"name": shared.owner.display_name})
             return redirect("supervision:item", kind.slug, shared.pk)
     return _item_page(request, kind, shared, form, status=400)
+
+
+@require_POST
+def reply(request: HttpRequest, kind: str, pk: int, comment_pk: int) -> HttpResponse:
+    """The owner or their supervisor replies under one comment on a shared item."""
+    kind = _kind_or_404(kind)
+    shared = access.get_supervision_item_or_404(request, kind.queryset().select_related("owner"), pk=pk)
+    comment = get_object_or_404(ItemComment, item_kind=kind.slug, item_id=shared.pk, pk=comment_pk)
+    form = ReplyForm(request.POST, comment_pk=comment.pk)
+    if form.is_valid():
+        body = form.cleaned_data["body"]
+        try:
+            services.add_reply(shared, comment, request.user, body=body)
+        except services.ReplyNotAllowed:
+            form.add_error("body", _("This item is private now, so your supervisor cannot read a reply. "
+                                     "Share it with your supervisor again to carry on the conversation."))
+        else:
+            if shared.owner_id == request.user.pk:
+                screen_own_writing(request, text=body, source="supervision", item_key=f"reply-{comment.pk}")
+            messages.success(request, _("Reply sent."))
+            return redirect(f"{reverse('supervision:item', args=[kind.slug, shared.pk])}#comment-{comment.pk}")
+    return _item_page(request, kind, shared, CommentForm(), status=400, failed_reply=(comment.pk, form))
 
 
 @require_POST

@@ -12,6 +12,7 @@ from datetime import date
 
 from tend.core.models import Visibility
 from tend.core.tests.policy_table import (
+    BAD_REQUEST,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -23,7 +24,8 @@ from tend.core.tests.policy_table import (
 )
 
 PRIVATE_TEXT = ("zqsupervisionprivate", "zqsupervisionoldcomment")
-SHARED_TEXT = ("zqsupervisionletter", "zqsupervisioncomment", "zqsupervisiontopics", "zqsupervisionselfnote")
+SHARED_TEXT = ("zqsupervisionletter", "zqsupervisioncomment", "zqsupervisiontopics", "zqsupervisionselfnote",
+               "zqsupervisionreply")
 
 
 def samples(p) -> dict:
@@ -32,15 +34,17 @@ def samples(p) -> dict:
     from tend.supervision.models import SupervisionLog
 
     shared = Letter.objects.create(owner=p.trainee, body="Dear me, zqsupervisionletter, go gently.", visibility=Visibility.SUPERVISOR)
-    services.add_comment(shared, p.supervisor, body="Lovely warmth zqsupervisioncomment", quote="zqsupervisionletter")
+    comment = services.add_comment(shared, p.supervisor, body="Lovely warmth zqsupervisioncomment", quote="zqsupervisionletter")
+    services.add_reply(shared, comment, p.trainee, body="Thank you zqsupervisionreply")
     unshared = Letter.objects.create(owner=p.trainee, body="Once shared zqsupervisionprivate", visibility=Visibility.SUPERVISOR)
-    services.add_comment(unshared, p.supervisor, body="Earlier note zqsupervisionoldcomment")
+    old_comment = services.add_comment(unshared, p.supervisor, body="Earlier note zqsupervisionoldcomment")
     unshared.visibility = Visibility.PRIVATE
     unshared.save()
     log = SupervisionLog.objects.create(supervisor=p.supervisor, supervisee=p.trainee, date=date(2026, 1, 5),
                                         duration_minutes=60, topics="Pacing zqsupervisiontopics")
     services.rate_self(p.trainee, "pacing", level="developing", note="Still rushing zqsupervisionselfnote")
-    return {"supervision_shared_letter": shared, "supervision_unshared_letter": unshared, "supervision_log": log}
+    return {"supervision_shared_letter": shared, "supervision_unshared_letter": unshared, "supervision_log": log,
+            "supervision_comment": comment, "supervision_old_comment": old_comment}
 
 
 def only(persona: str, get: str = OK, post: str = OK) -> dict:
@@ -108,6 +112,22 @@ POLICY = {
         Case(only("trainee", OK, NOT_FOUND), label="private journal entry",
              kwargs=lambda s: {"kind": "journal", "pk": s.private_entry.pk}, data=lambda s: {"body": "A matrix comment"}),
     ],
+    # A reply under a comment: the owner and their supervisor, while the item is shared. Once the
+    # owner makes it private again, their reply is refused (400: nobody could read it); others 404.
+    "supervision:reply": [
+        Case(
+            require_post(expect(anonymous=LOGIN, trainee=OK, cohort_peer=NOT_FOUND, other_trainee=NOT_FOUND, supervisor=OK,
+                                other_supervisor=NOT_FOUND, trainer=NOT_FOUND, admin=NOT_FOUND)),
+            label="comment on a shared letter",
+            kwargs=lambda s: {"kind": "letter", "pk": s.supervision_shared_letter.pk, "comment_pk": s.supervision_comment.pk},
+            data=lambda s: {"body": "A matrix reply"},
+        ),
+        Case(
+            require_post(only("trainee", OK, BAD_REQUEST)), label="comment on a letter made private again",
+            kwargs=lambda s: {"kind": "letter", "pk": s.supervision_unshared_letter.pk, "comment_pk": s.supervision_old_comment.pk},
+            data=lambda s: {"body": "A matrix reply"},
+        ),
+    ],
     "supervision:mark_reviewed": Case(
         require_post(only("supervisor")), kwargs=lambda s: {"kind": "letter", "pk": s.supervision_shared_letter.pk},
     ),
@@ -116,4 +136,5 @@ POLICY = {
 OWNED_OBJECT_URLS = {
     "supervision:log_new", "supervision:log", "supervision:log_edit", "supervision:profile", "supervision:competency",
     "supervision:agreement", "supervision:agreement_edit", "supervision:item", "supervision:mark_reviewed",
+    "supervision:reply",
 }

@@ -56,3 +56,20 @@
     end.value = "";
   });
 })();
+
+// A link between a comment and its highlighted passage moves focus there too (not only the
+// scroll position), so keyboard and screen-reader users land where sighted readers look. The same
+// holds when the page opens at a comment (after a reply, or from a notification).
+(function () {
+  "use strict";
+  function focusTarget(hash) {
+    if (!/^#(passage|comment)-\d+$/.test(hash)) return;
+    const target = document.getElementById(hash.slice(1));
+    if (target && target.hasAttribute("tabindex")) target.focus();
+  }
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest("a[href^='#']");
+    if (link) window.setTimeout(function () { focusTarget(link.getAttribute("href")); }, 0);
+  });
+  focusTarget(window.location.hash);
+})();

@@ -1,6 +1,7 @@
 """A trainee shares a letter with their supervisor from the letter editor; the supervisor comments
-on a selected passage and signs off a competency with that letter as evidence; the trainee sees
-both. Every page is checked with axe."""
+on a selected passage (highlighted in the text, linked both ways) and signs off a competency with
+that letter as evidence; the trainee sees both and replies to the comment. Every page is checked
+with axe."""
 
 import re
 
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 from tend.accounts.models import User
 from tend.core.tests.browser.helpers import DEMO_TRAINEE, AxeReport, sign_in
 from tend.letters.models import Letter
-from tend.supervision.models import CompetencyEvent, ItemComment
+from tend.supervision.models import CommentReply, CompetencyEvent, ItemComment
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +75,13 @@ def test_a_shared_letter_is_commented_on_and_used_to_sign_off_a_competency(page,
     expect(page.locator(".comment__quote")).to_contain_text(PASSAGE)
     comment = ItemComment.objects.get()
     assert (comment.quote, comment.start) == (PASSAGE, LETTER.index(PASSAGE))
+    # The passage is highlighted in the text; the comment and its passage lead to each other.
+    expect(page.locator("#item-text mark")).to_have_text(PASSAGE)
+    page.get_by_role("link", name="Show this passage in the text").click()
+    expect(page.locator("#item-text mark")).to_be_focused()
+    page.get_by_role("link", name="Go to comment 1").click()
+    expect(page.locator(f"#comment-{comment.pk}")).to_be_focused()
+    report.check("review page with a highlighted passage")
     page.get_by_role("button", name="Mark as reviewed").click()
     expect(page).to_have_url(re.compile(r"/supervision/$"))
     expect(page.get_by_role("link", name="After a long day")).to_have_count(0)
@@ -99,6 +107,16 @@ def test_a_shared_letter_is_commented_on_and_used_to_sign_off_a_competency(page,
     expect(page.locator(".comment__quote")).to_contain_text(PASSAGE)
     expect(page.get_by_text("you noticed your own steadiness")).to_be_visible()
     report.check("comments from your supervisor")
+    # The trainee replies under the comment, on the review page.
+    page.get_by_role("link", name="After a long day").click()
+    page.get_by_text("Reply", exact=True).click()
+    page.get_by_label("Your reply").fill("Thank you. I had not noticed that steadiness myself.")
+    page.get_by_role("button", name="Send reply").click()
+    expect(page).to_have_url(re.compile(rf"#comment-{comment.pk}$"))
+    expect(page.locator(".reply")).to_contain_text("I had not noticed that steadiness myself.")
+    expect(page.locator(f"#comment-{comment.pk}")).to_be_focused()
+    report.check("review page (trainee) after a reply")
+    assert CommentReply.objects.get().author == demo_trainee
     page.goto(f"/supervision/competencies/{demo_trainee.pk}/")
     expect(page.get_by_role("row", name=re.compile("Pacing")).get_by_text(re.compile("Signed off"))).to_be_visible()
     report.check("competency profile (trainee)")
