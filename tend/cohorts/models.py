@@ -135,3 +135,27 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+NUDGE_INTERVAL = timedelta(days=7)
+
+
+class Nudge(models.Model):
+    """A kind email a trainer sent to a quiet trainee. Kept so nobody gets more than one a week,
+    whichever of their cohorts it comes from; only who, when and where, never the message."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="nudges")
+    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nudges_received")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["trainee", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"Nudge to {self.trainee} in {self.cohort} on {self.sent_at:%Y-%m-%d}"
+
+    @property
+    def next_allowed_at(self):
+        return self.sent_at + NUDGE_INTERVAL

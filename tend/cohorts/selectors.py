@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
-from tend.cohorts.models import Cohort, CohortRole, Invitation, Membership, SupervisorAssignment
+from tend.cohorts.models import NUDGE_INTERVAL, Cohort, CohortRole, Invitation, Membership, Nudge, SupervisorAssignment
 from tend.core import access, hooks
 
 
@@ -59,7 +59,11 @@ def cohort_schedule(cohort: Cohort, user) -> dict:
     upcoming = [e for e in entries if _moment(e.item.when, zone) >= start_of_today]
     earlier = [e for e in reversed(entries) if _moment(e.item.when, zone) < start_of_today]
     # The next few stay in view; a long run of weekly entries folds away behind "more".
-    return {"upcoming": upcoming[:SCHEDULE_SHOWN], "later": upcoming[SCHEDULE_SHOWN:], "earlier": earlier[:10]}
+    return {
+        "upcoming": upcoming[:SCHEDULE_SHOWN], "later": upcoming[SCHEDULE_SHOWN:], "earlier": earlier[:10],
+        # Offers the download of upcoming live sessions only when there is something in it.
+        "has_live_sessions": any(e.item.kind == "live_session" for e in upcoming),
+    }
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,11 @@ class MemberEngagement:
     sessions_attended: int = 0
     last_activity: datetime | None = None
     inactive: bool = False
+    nudged_at: datetime | None = None  # within the past week, which holds back another nudge
+
+    @property
+    def next_nudge_at(self) -> datetime | None:
+        return self.nudged_at + NUDGE_INTERVAL if self.nudged_at else None
 
 
 def _per_person(queryset, person_field: str, **aggregates) -> dict[int, dict]:
@@ -122,6 +131,7 @@ def cohort_engagement(cohort: Cohort, now: datetime | None = None) -> dict:
         ),
         "user_id", n=Count("pk"), last=Max("session__ends_at"),
     )
+    nudged = recent_nudges(ids, now)
     rows = []
     for user in trainees:
         sources = [counts.get(user.pk, {}) for counts in (modules, practice, drills, attended)]
@@ -134,9 +144,19 @@ def cohort_engagement(cohort: Cohort, now: datetime | None = None) -> dict:
             sessions_attended=sources[3].get("n", 0),
             last_activity=last,
             inactive=last is None or now - last > INACTIVE_AFTER,
+            nudged_at=nudged.get(user.pk),
         ))
     sessions_held = LiveSession.objects.filter(cohort=cohort, cancelled_at__isnull=True, starts_at__lte=now).count()
     return {"rows": rows, "sessions_held": sessions_held, "inactive": [r for r in rows if r.inactive]}
+
+
+def recent_nudges(user_ids, now: datetime) -> dict[int, datetime]:
+    """When each of these people was last nudged within the past week, from any cohort: one query."""
+    rows = (
+        Nudge.objects.filter(trainee_id__in=user_ids, sent_at__gt=now - NUDGE_INTERVAL)
+        .values("trainee_id").order_by().annotate(last=Max("sent_at"))
+    )
+    return {row["trainee_id"]: row["last"] for row in rows}
 
 
 def trainee_of(cohort: Cohort, user_pk: int):

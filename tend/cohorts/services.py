@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tend.accounts.models import Role, User
-from tend.cohorts.models import Announcement, Cohort, CohortRole, Invitation, Membership, SupervisorAssignment
+from tend.cohorts.models import (
+    NUDGE_INTERVAL, Announcement, Cohort, CohortRole, Invitation, Membership, Nudge, SupervisorAssignment,
+)
 from tend.core import audit
 from tend.core.audit import AuditEvent
 
@@ -107,8 +109,34 @@ def nudge_text(context: dict) -> str:
     return render_to_string("cohorts/email/nudge_body.txt", context).strip()
 
 
-def nudge_send(*, request, cohort: Cohort, trainee: User) -> None:
-    """Emails the kind template and a link to the cohort space: nothing anyone wrote, no figures."""
+# Not yet a member of AuditEvent.Kind (tend/core is not ours to edit); the lead may add it there.
+NUDGE_SENT = audit.AuditEvent.Kind.NUDGE_SENT
+
+
+class NudgeTooSoon(Exception):
+    """This person was nudged less than a week ago (by anyone, from any cohort)."""
+
+    def __init__(self, last: Nudge):
+        super().__init__(f"Nudged on {last.sent_at:%Y-%m-%d}")
+        self.last = last
+
+
+def last_nudge(trainee: User, now=None) -> Nudge | None:
+    """The nudge within the past week that keeps another one back, if there is one."""
+    now = now or timezone.now()
+    return Nudge.objects.filter(trainee=trainee, sent_at__gt=now - NUDGE_INTERVAL).first()
+
+
+@transaction.atomic
+def nudge_send(*, request, cohort: Cohort, trainee: User) -> Nudge:
+    """Emails the kind template and a link to the cohort space: nothing anyone wrote, no figures.
+    At most one a week per person; the audit log gets who, whom and where, never the message."""
+    # Lock the person's row so two trainers pressing at once cannot both send.
+    User.objects.select_for_update().filter(pk=trainee.pk).first()
+    recent = last_nudge(trainee)
+    if recent is not None:
+        raise NudgeTooSoon(recent)
+    nudge = Nudge.objects.create(cohort=cohort, trainee=trainee, sent_by=request.user)
     context = nudge_context(request=request, cohort=cohort, trainee=trainee, trainer=request.user)
     send_mail(
         subject=render_to_string("cohorts/email/nudge_subject.txt", context).strip(),
@@ -116,3 +144,5 @@ def nudge_send(*, request, cohort: Cohort, trainee: User) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[trainee.email],
     )
+    audit.record(NUDGE_SENT, request=request, subject_user=trainee, obj=nudge, cohort=cohort.pk)
+    return nudge

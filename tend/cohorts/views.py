@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -142,6 +143,7 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
         "discussion_url": optional_url("discussion:index", "discussion:list", cohort_pk=cohort.pk),
         "exercises_url": optional_url("exercises:index", "exercises:list", cohort_pk=cohort.pk),
         "live_url": optional_url("live:cohort", cohort_pk=cohort.pk),
+        "live_ics_url": optional_url("live:cohort_ics", cohort_pk=cohort.pk),
     })
 
 
@@ -190,6 +192,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cohorts/dashboard.html", {"cohort": cohort, "nudge_text": nudge, **engagement})
 
 
+def _day(moment) -> str:
+    return date_format(timezone.localtime(moment), "j F Y")
+
+
 class _Placeholder:
     """Stands in for a person in the copyable template, so the trainer fills in the name."""
 
@@ -202,6 +208,13 @@ def nudge(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
     trainee = selectors.trainee_of(cohort, user_pk)
     if trainee is None:
         raise Http404
-    services.nudge_send(request=request, cohort=cohort, trainee=trainee)
+    try:
+        services.nudge_send(request=request, cohort=cohort, trainee=trainee)
+    except services.NudgeTooSoon as too_soon:
+        messages.warning(request, _(
+            "%(name)s was already sent a note on %(date)s. To keep it kind rather than pressing, Tend sends "
+            "at most one a week; you can send another from %(next)s."
+        ) % {"name": trainee.display_name, "date": _day(too_soon.last.sent_at), "next": _day(too_soon.last.next_allowed_at)})
+        return redirect("cohorts:dashboard", cohort.pk)
     messages.success(request, _("A friendly note is on its way to %(name)s.") % {"name": trainee.display_name})
     return redirect("cohorts:dashboard", cohort.pk)

@@ -15,6 +15,8 @@ class AuditEvent(models.Model):
         SHARED_ENTRY_VIEWED = "shared_entry_viewed"
         INVITATION_SENT = "invitation_sent"
         INVITATION_ACCEPTED = "invitation_accepted"
+        NUDGE_SENT = "nudge_sent"
+        EXPORT_KEY_ROTATED = "export_key_rotated"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     kind = models.CharField(max_length=40, choices=Kind.choices)

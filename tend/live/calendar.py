@@ -24,14 +24,14 @@ def _event(session: LiveSession, page_url: str) -> Event:
     return event
 
 
-def build_calendar(sessions, page_url) -> bytes:
+def build_calendar(sessions, page_url, name: str = "Tend live sessions") -> bytes:
     """`page_url(session)` gives the absolute address of the session's page in Tend."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Tend live sessions")
+    calendar.add("x-wr-calname", name)
     for session in sessions:
         calendar.add_component(_event(session, page_url(session)))
     return calendar.to_ical()

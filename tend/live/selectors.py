@@ -37,6 +37,13 @@ def feed_sessions(user):
     return LiveSession.objects.filter(cohort_id__in=access.cohort_ids_of(user), ends_at__gte=since).order_by("starts_at")
 
 
+def cohort_upcoming(cohort):
+    """The cohort's sessions still to come (or under way), soonest first; cancelled ones left out."""
+    return LiveSession.objects.filter(cohort=cohort, cancelled_at__isnull=True, ends_at__gt=timezone.now()).order_by(
+        "starts_at", "pk"
+    )
+
+
 def attendees(session: LiveSession) -> list:
     """The people whose attendance is taken: the cohort's trainees and supervisors."""
     memberships = (

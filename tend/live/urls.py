@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("cohort/<int:cohort_pk>/", views.cohort_sessions, name="cohort"),
     path("cohort/<int:cohort_pk>/new/", views.create, name="create"),
+    path("cohort/<int:cohort_pk>/sessions.ics", views.cohort_ics, name="cohort_ics"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),

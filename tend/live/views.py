@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -131,6 +132,13 @@ def _ics_response(body: bytes, filename: str | None = None) -> HttpResponse:
 def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     return _ics_response(build_calendar([session], _page_url(request)), f"tend-session-{session.pk}.ics")
+
+
+def cohort_ics(request: HttpRequest, cohort_pk: int) -> HttpResponse:
+    """Every upcoming session of one cohort in one file, to import into a calendar once."""
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), pk=cohort_pk)
+    body = build_calendar(selectors.cohort_upcoming(cohort), _page_url(request), name=f"{cohort.name}: live sessions")
+    return _ics_response(body, f"tend-{slugify(cohort.name) or 'cohort'}-sessions.ics")
 
 
 def calendar(request: HttpRequest) -> HttpResponse:

@@ -1,5 +1,6 @@
 """The cohort space (schedule, announcements, members, links) and the trainer dashboard."""
 
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -10,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tend.cohorts import selectors
-from tend.cohorts.models import Announcement, CohortRole, Membership
+from tend.cohorts.models import Announcement, CohortRole, Membership, Nudge
+from tend.core.audit import AuditEvent
 from tend.cohorts.schedule import ScheduleItem, cohort_schedule
 from tend.cohorts.views import optional_url
 from tend.core import hooks
@@ -240,6 +242,7 @@ def test_the_dashboard_has_a_fixed_number_of_queries_as_the_cohort_grows(client,
         PracticeLog.objects.create(owner=user, tool="breathing", duration_seconds=300)
         DrillAttempt.objects.create(owner=user, skill_id="s", drill_id="d", level="beginner")
         Attendance.objects.create(session=session, user=user, present=True)
+        Nudge.objects.create(cohort=personas.cohort_a, trainee=user, sent_by=personas.trainer)
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as ctx:
@@ -271,6 +274,52 @@ def test_nudges_go_only_to_the_cohorts_trainees(client, personas, who):
     client.force_login(personas.trainer)
     response = client.post(reverse("cohorts:nudge", args=[personas.cohort_a.pk, getattr(personas, who).pk]))
     assert response.status_code == 404 and not mail.outbox
+
+
+def nudge(client, personas, who=None):
+    return client.post(reverse("cohorts:nudge", args=[personas.cohort_a.pk, (who or personas.trainee).pk]), follow=True)
+
+
+def test_a_second_nudge_within_a_week_is_held_back_and_says_when(client, personas):
+    client.force_login(personas.trainer)
+    nudge(client, personas)
+    response = nudge(client, personas)
+    assert len(mail.outbox) == 1 and Nudge.objects.count() == 1
+    html = response.content.decode()
+    today = timezone.localtime(timezone=zoneinfo.ZoneInfo(personas.trainer.time_zone)).strftime("%-d %B %Y")
+    assert f"Tara Trainee was already sent a note on {today}" in html
+    # The dashboard the trainer lands on says when, and the button is switched off with the reason.
+    assert f"Nudged on {today}" in html
+    button = html[html.index(f"nudged-{personas.trainee.pk}\">"):]
+    assert f'disabled aria-describedby="nudged-{personas.trainee.pk}"' in button.split("</form>")[0]
+
+
+def test_the_week_counts_across_cohorts_and_trainers(client, personas):
+    Nudge.objects.create(cohort=personas.cohort_b, trainee=personas.trainee, sent_by=personas.other_supervisor)
+    client.force_login(personas.admin)
+    nudge(client, personas)
+    assert not mail.outbox
+
+
+def test_a_week_later_another_nudge_may_go(client, personas):
+    client.force_login(personas.trainer)
+    nudge(client, personas)
+    Nudge.objects.update(sent_at=timezone.now() - timedelta(days=7, minutes=1))
+    html = client.get(reverse("cohorts:dashboard", args=[personas.cohort_a.pk])).content.decode()
+    assert "Nudged on" not in html and "disabled" not in html
+    nudge(client, personas)
+    assert len(mail.outbox) == 2 and Nudge.objects.count() == 2
+
+
+def test_each_nudge_is_audited_without_its_message(client, personas):
+    client.force_login(personas.trainer)
+    nudge(client, personas)
+    nudge(client, personas)  # held back: not sent, so not logged as sent
+    [event] = AuditEvent.objects.filter(kind="nudge_sent")
+    assert (event.actor_id, event.subject_user_id) == (personas.trainer.pk, personas.trainee.pk)
+    assert event.object_type == "cohorts.nudge" and event.detail == {"cohort": personas.cohort_a.pk}
+    logged = " ".join(str(v) for v in AuditEvent.objects.values_list("object_type", "object_id", "detail"))
+    assert "Hello" not in logged and "Tara" not in logged and "@" not in logged
 
 
 def test_the_copyable_template_has_a_placeholder_for_the_name(client, personas):

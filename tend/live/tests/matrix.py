@@ -57,7 +57,7 @@ PUBLIC_URLS = {"live:feed"}
 
 OWNED_OBJECT_URLS = {
     "live:cohort", "live:create", "live:detail", "live:edit", "live:cancel", "live:follow_up", "live:attendance",
-    "live:session_ics",
+    "live:session_ics", "live:cohort_ics",
 }
 
 POLICY = {
@@ -74,6 +74,10 @@ POLICY = {
     "live:session_ics": [
         Case(cohort_member(), "cohort A's session", kwargs=session_a),
         Case(other_cohort_member(), "cohort B's session", kwargs=session_b),
+    ],
+    "live:cohort_ics": [
+        Case(cohort_member(), "cohort A", kwargs=lambda s: {"cohort_pk": s.cohort_a.pk}),
+        Case(other_cohort_member(), "cohort B", kwargs=lambda s: {"cohort_pk": s.cohort_b.pk}),
     ],
     "live:edit": [
         Case(cohort_manager(), "cohort A's session", kwargs=session_a, data=session_form),
