@@ -1,6 +1,7 @@
 """The measures on offer: definitions read from `content/measures/`, joined with the item
 wording an organisation imported. A definition without wording cannot be administered."""
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -8,27 +9,56 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from tend.measures.definitions import Definition, load_folder, with_wording
+from tend.measures.definitions import Definition, DefinitionError, load_definition, with_wording
+
+logger = logging.getLogger(__name__)
 
 
 def measures_dir() -> Path:
     return Path(settings.TEND_CONTENT_DIR) / "measures"
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The definitions that loaded, and one error (file, line, field) for each file that did not."""
+
+    definitions: dict[str, Definition]
+    problems: tuple[DefinitionError, ...]
+
+
 @lru_cache(maxsize=8)
-def _load(folder: str, stamp: float) -> dict[str, Definition]:
-    loaded = load_folder(Path(folder))
-    values = loaded.values() if isinstance(loaded, dict) else loaded
-    return {definition.id: definition for definition in values}
+def _load(folder: str, stamp: tuple) -> Loaded:
+    """Each file on its own, so one broken definition takes only itself out of service."""
+    found: dict[str, Definition] = {}
+    problems: list[DefinitionError] = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            definition = load_definition(path)
+        except DefinitionError as problem:
+            logger.warning("Measure definition skipped: %s", problem)  # names the file and field, no answers
+            problems.append(problem)
+            continue
+        found[definition.id] = definition
+    return Loaded(found, tuple(problems))
+
+
+def loaded() -> Loaded:
+    """Re-read when a file in the folder is added, removed or changed."""
+    folder = measures_dir()
+    if not folder.is_dir():
+        return Loaded({}, ())
+    stamp = tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in folder.glob("*.yaml")))
+    return _load(str(folder), stamp)
 
 
 def definitions() -> dict[str, Definition]:
-    """Every definition by id (re-read when a file in the folder changes)."""
-    folder = measures_dir()
-    if not folder.is_dir():
-        return {}
-    stamp = max((f.stat().st_mtime for f in folder.glob("*.y*ml")), default=0.0)
-    return _load(str(folder), stamp)
+    """Every definition that loads, by id; broken files are left out (see `problems`)."""
+    return loaded().definitions
+
+
+def problems() -> tuple[DefinitionError, ...]:
+    """What is wrong with each definition file that could not be loaded, for trainers and admins."""
+    return loaded().problems
 
 
 def definition(definition_id: str) -> Definition | None:

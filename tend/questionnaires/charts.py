@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 120, 16, 36
+MAX_DATE_LABELS = 9
 
 
 def short(label: str, limit: int = 14) -> str:
@@ -24,12 +25,27 @@ class ChartLine:
 @dataclass
 class Chart:
     title: str
-    points: list[tuple[date, float]]
+    points: list[tuple[date, float | None]]
     low: float
     high: float
     band: tuple[float, float] | None = None  # scores within it are not a reliable change from the first
     lines: list[ChartLine] = field(default_factory=list)
     chart_id: str = "chart"
+    gap_text: str = "no value"  # how a point without a value (None) is described: drawn as a gap
+
+    def _segments(self) -> list[list[tuple[float, float]]]:
+        """Runs of consecutive points with values; a point without one breaks the line."""
+        runs, current = [], []
+        for index, (_, value) in enumerate(self.points):
+            if value is None:
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append((self._x(index), self._y(value)))
+        if current:
+            runs.append(current)
+        return runs
 
     def _x(self, index: int) -> float:
         span = WIDTH - LEFT - RIGHT
@@ -43,7 +59,8 @@ class Chart:
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (clamped - self.low) / span)
 
     def describe(self) -> str:
-        values = ", ".join(f"{when:%d %b %Y}: {value:g}" for when, value in self.points)
+        values = ", ".join(f"{when:%d %b %Y}: {self.gap_text if value is None else f'{value:g}'}"
+                           for when, value in self.points)
         return f"{self.title}. {values}."
 
     def svg(self) -> SafeString:
@@ -65,15 +82,19 @@ class Chart:
             parts.append(f'<line class="measure-chart__cutoff" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
             parts.append(f'<text class="measure-chart__label" x="{WIDTH - RIGHT + 6}" y="{y + 4:.1f}">'
                          f'{escape(short(line.label))} ({line.value:g})</text>')
-        coordinates = [(self._x(i), self._y(v)) for i, (_, v) in enumerate(self.points)]
-        if len(coordinates) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
-            parts.append(f'<polyline class="measure-chart__line" points="{path}"/>')
-        for (x, y), (when, value) in zip(coordinates, self.points):
-            parts.append(f'<circle class="measure-chart__point" cx="{x:.1f}" cy="{y:.1f}" r="5">'
-                         f'<title>{when:%d %b %Y}: {value:g}</title></circle>')
-            parts.append(f'<text class="measure-chart__date" x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="middle">'
-                         f'{when:%d %b}</text>')
+        for run in self._segments():
+            if len(run) > 1:
+                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                parts.append(f'<polyline class="measure-chart__line" points="{path}"/>')
+        every = -(-len(self.points) // MAX_DATE_LABELS)  # thin the dates so they never overlap
+        for index, (when, value) in enumerate(self.points):
+            x = self._x(index)
+            if value is not None:
+                parts.append(f'<circle class="measure-chart__point" cx="{x:.1f}" cy="{self._y(value):.1f}" r="5">'
+                             f'<title>{when:%d %b %Y}: {value:g}</title></circle>')
+            if index % every == 0:
+                parts.append(f'<text class="measure-chart__date" x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="middle">'
+                             f'{when:%d %b}</text>')
         parts.append("</svg>")
         return mark_safe("".join(parts))  # every piece of text above is escaped
 

@@ -6,9 +6,13 @@ import hashlib
 import hmac
 import io
 
+from django.db import transaction
 from django.utils import timezone
 
-from tend.questionnaires.models import ExportKey, MeasureResponse, ScoreValue
+from tend.core import audit
+from tend.questionnaires.models import ExportKey, MeasureResponse, ScoreValue, new_export_secret
+
+KEY_ROTATED = "export_key_rotated"  # AuditEvent.Kind.EXPORT_KEY_ROTATED
 
 CSV_COLUMNS = ["participant", "measure", "version", "occasion", "due_on", "completed_on", "score", "value"]
 
@@ -20,6 +24,21 @@ def pseudonym(secret: str, user_id: int) -> str:
 
 def export_key(cohort) -> ExportKey:
     key, _ = ExportKey.objects.get_or_create(cohort=cohort)
+    return key
+
+
+@transaction.atomic
+def rotate_export_key(cohort, *, request) -> ExportKey:
+    """A fresh secret for the cohort's research ids: later exports cannot be linked to earlier
+    ones. Audited with ids only (never the secret)."""
+    key = ExportKey.objects.select_for_update().filter(cohort=cohort).first()
+    if key is None:
+        key = ExportKey.objects.create(cohort=cohort)
+    else:
+        key.secret = new_export_secret()
+        key.created_at = timezone.now()
+        key.save(update_fields=["secret", "created_at"])
+    audit.record(KEY_ROTATED, request=request, obj=cohort)
     return key
 
 

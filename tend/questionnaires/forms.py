@@ -15,6 +15,14 @@ class ConsentForm(forms.Form):
     )
 
 
+class RotateKeyForm(forms.Form):
+    understood = forms.BooleanField(
+        label=_("I understand that research ids in earlier exports will no longer match those in new exports"),
+        error_messages={"required": _("Please tick the box to confirm you understand that earlier exports will no "
+                                      "longer match. The key has not been changed.")},
+    )
+
+
 class ScheduleForm(forms.ModelForm):
     definition_id = forms.ChoiceField(label=_("Measure"))
 
@@ -27,6 +35,7 @@ class ScheduleForm(forms.ModelForm):
     def __init__(self, *args, offers: dict[str, catalogue.Offer], **kwargs):
         super().__init__(*args, **kwargs)
         self.offers = offers
+        self.fields["occasion"].choices = Occasion.choices  # radios: no empty "select an option" choice
         self.fields["definition_id"].choices = [(key, offer.definition.name) for key, offer in offers.items()]
 
     def clean_definition_id(self):

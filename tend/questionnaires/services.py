@@ -132,6 +132,16 @@ class Completion:
     message: str = ""
 
 
+def unanswered_message(missing) -> str:
+    """Names the questions still to answer, so the person can go straight to them."""
+    if not missing:
+        return _("Too many questions are unanswered to give a score. Please answer a few more.")
+    numbers = ", ".join(str(n) for n in sorted(missing))
+    if len(missing) == 1:
+        return _("Please answer question %(numbers)s to finish; your other answers are saved.") % {"numbers": numbers}
+    return _("Please answer questions %(numbers)s to finish; your other answers are saved.") % {"numbers": numbers}
+
+
 @transaction.atomic
 def complete(response: MeasureResponse, defn: Definition) -> Completion:
     """Scores the answers and closes the response; missing answers are scored as the definition allows."""
@@ -143,7 +153,7 @@ def complete(response: MeasureResponse, defn: Definition) -> Completion:
         return Completion(False, str(error))
     scores = {key: float(value) for key, value in result.scores.items() if value is not None}
     if not scores:
-        return Completion(False, _("Too many questions are unanswered to give a score. Please answer a few more."))
+        return Completion(False, unanswered_message(result.missing))
     response.scores = scores
     response.care_flag = care.needs_care(defn, scores)
     response.completed_at = timezone.now()

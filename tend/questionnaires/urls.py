@@ -20,4 +20,5 @@ urlpatterns = [
     path("cohorts/<int:pk>/", views.cohort_measures, name="cohort"),
     path("cohorts/<int:pk>/schedules/<int:schedule_pk>/delete/", views.schedule_delete, name="schedule_delete"),
     path("cohorts/<int:pk>/export.csv", views.export_csv, name="export_csv"),
+    path("cohorts/<int:pk>/export-key/", views.export_key, name="export_key"),
 ]

@@ -11,10 +11,15 @@ from tend.cohorts.models import Cohort
 from tend.core import access, audit, autosave, autosave_http
 from tend.core.audit import AuditEvent
 from tend.questionnaires import catalogue, exports, selectors, services
-from tend.questionnaires.forms import ConsentForm, PlanForm, ScheduleForm
-from tend.questionnaires.models import MeasureResponse, MeasureSchedule, SelfCarePlan
+from tend.questionnaires.forms import ConsentForm, PlanForm, RotateKeyForm, ScheduleForm
+from tend.questionnaires.models import ExportKey, MeasureResponse, MeasureSchedule, SelfCarePlan
 from tend.safety import selectors as safety_selectors
 from tend.safety.services import screen_own_writing
+
+
+def _posted(request: HttpRequest):
+    """The submitted data for a form, even when empty (an empty POST is still a submission)."""
+    return request.POST if request.method == "POST" else None
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -32,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def consent(request: HttpRequest) -> HttpResponse:
     current = "yes" if selectors.has_consented(request.user) else "no"
-    form = ConsentForm(request.POST or None, initial={"share_scores": current})
+    form = ConsentForm(_posted(request), initial={"share_scores": current})
     if request.method == "POST":
         if form.is_valid():
             services.set_consent(request.user, share_scores=form.cleaned_data["share_scores"])
@@ -145,7 +150,7 @@ def _screen_plan(request, plan: SelfCarePlan, values: dict, *, next_page: bool =
 
 def plan(request: HttpRequest) -> HttpResponse:
     plan = services.own_plan(request.user)
-    form = _plan_form(plan, request.POST or None)
+    form = _plan_form(plan, _posted(request))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -192,13 +197,14 @@ def _require_trainer_or_admin(request) -> None:
 
 def instruments(request: HttpRequest) -> HttpResponse:
     _require_trainer_or_admin(request)
-    return render(request, "questionnaires/instruments.html", {"offers": catalogue.offers().values()})
+    context = {"offers": catalogue.offers().values(), "problems": catalogue.problems()}
+    return render(request, "questionnaires/instruments.html", context)
 
 
 def cohort_measures(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
     offers = catalogue.offers()
-    form = ScheduleForm(request.POST or None, offers=offers, initial={"opens_on": timezone.localdate()})
+    form = ScheduleForm(_posted(request), offers=offers, initial={"opens_on": timezone.localdate()})
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -231,3 +237,18 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     reply = HttpResponse(exports.research_csv(cohort), content_type="text/csv; charset=utf-8")
     reply["Content-Disposition"] = f'attachment; filename="measures-cohort-{cohort.pk}.csv"'
     return reply
+
+
+def export_key(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace the cohort's pseudonymisation key, after a confirm step saying what that breaks."""
+    cohort = access.get_cohort_or_404(request, Cohort.objects.all(), manage=True, pk=pk)
+    form = RotateKeyForm(_posted(request))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            exports.rotate_export_key(cohort, request=request)
+            messages.success(request, _("The export key has been replaced. New exports use new research ids."))
+            return redirect("questionnaires:cohort", cohort.pk)
+        status = 400
+    context = {"cohort": cohort, "form": form, "key": ExportKey.objects.filter(cohort=cohort).first()}
+    return render(request, "questionnaires/export_key.html", context, status=status)

@@ -83,6 +83,8 @@ POLICY = {
              kwargs=lambda s: {"pk": s.cohort_a.pk, "schedule_pk": s.questionnaires_schedule_b.pk}),
     ],
     "questionnaires:export_csv": Case(cohort_manager(), kwargs=lambda s: {"pk": s.cohort_a.pk}),
+    "questionnaires:export_key": Case(cohort_manager(), kwargs=lambda s: {"pk": s.cohort_a.pk},
+                                      data=lambda s: {"understood": "on"}),
 }
 
 PRIVATE_TEXT = ("zqquestionnairesplan",)
@@ -90,5 +92,5 @@ PRIVATE_TEXT = ("zqquestionnairesplan",)
 OWNED_OBJECT_URLS = {
     "questionnaires:start_scheduled", "questionnaires:answer", "questionnaires:save_answer", "questionnaires:fhir",
     "questionnaires:plan_detail", "questionnaires:plan_autosave", "questionnaires:cohort",
-    "questionnaires:schedule_delete", "questionnaires:export_csv",
+    "questionnaires:schedule_delete", "questionnaires:export_csv", "questionnaires:export_key",
 }

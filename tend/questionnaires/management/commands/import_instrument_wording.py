@@ -23,6 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, definition, csv, **options):
         defn = catalogue.definition(definition)
         if defn is None:
+            broken = next((p for p in catalogue.problems() if Path(p.file).stem == definition), None)
+            if broken is not None:
+                raise CommandError(f"The definition {definition!r} cannot be loaded: {broken}")
             known = ", ".join(sorted(catalogue.definitions())) or "none"
             raise CommandError(f"No measure definition {definition!r} in {catalogue.measures_dir()} (known: {known}).")
         if defn.has_wording:

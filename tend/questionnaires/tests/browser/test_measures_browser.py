@@ -68,3 +68,34 @@ def test_a_trainee_checks_in_and_a_trainer_sees_a_summary_from_five(page, watche
     problems["cohort"] = axe_violations(page)
     assert problems == {"answer": [], "results": [], "cohort": []}
     watcher.assert_clean()
+
+
+def test_a_trainer_reads_the_weekly_trend_and_replaces_the_export_key(page, watcher, live_server):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tend.questionnaires.models import ExportKey, Occasion
+
+    personas = build_personas()
+    Authenticator.objects.filter(user=personas.trainer, type=Authenticator.Type.TOTP).update(
+        data={"secret": get_mfa_adapter().encrypt(TOTP_SECRET)})
+    today = timezone.localdate()
+    weekly = schedule(personas.cohort_a, CHECKIN, Occasion.WEEKLY, opens_on=today - timedelta(days=7), until=today)
+    for person in trainees(personas.cohort_a, 5, consent=True):
+        completed(person, CHECKIN, {1: 5, 2: 4, 3: 3, 4: 2}, schedule=weekly, due_on=weekly.opens_on)
+    sign_in(page, personas.trainer.email, PASSWORD, totp_secret=TOTP_SECRET)
+    page.goto(f"/measures/cohorts/{personas.cohort_a.pk}/")
+    expect(page.get_by_role("heading", name="Weekly check-ins over time")).to_be_visible()
+    expect(page.get_by_text(re.compile("No point for one week")).first).to_be_visible()
+    problems = {"cohort": axe_violations(page)}
+    page.get_by_role("link", name="Replace the export key").click()
+    page.get_by_role("button", name="Replace the key").click()
+    expect(page.get_by_text("Please tick the box to confirm")).to_be_visible()
+    problems["export_key"] = axe_violations(page)
+    page.get_by_label(re.compile("I understand that research ids in earlier exports")).check()
+    page.get_by_role("button", name="Replace the key").click()
+    expect(page.get_by_text("The export key has been replaced.")).to_be_visible()
+    assert ExportKey.objects.filter(cohort=personas.cohort_a).exists()
+    assert problems == {"cohort": [], "export_key": []}
+    watcher.assert_clean()
