@@ -6,6 +6,7 @@ in its own words with the file's name; a folder is re-read only when a file chan
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -14,6 +15,28 @@ from tend.learn import yamlfile
 
 SKIPPED_FILES = {"README.md"}
 ErrorFn = Callable[[int | None, str, str], None]
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in a content file, named by file, line and field."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """All the problems found in a folder; each reader raises its own subclass."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
 
 
 def markdown_files(directory: Path) -> list[Path]:

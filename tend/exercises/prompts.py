@@ -13,22 +13,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = ("id", "title")
 
 
-@dataclass(frozen=True)
-class PromptError:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+PromptError = contentfiles.ContentError
 
 
-class PromptErrors(Exception):
-    def __init__(self, errors: list[PromptError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class PromptErrors(contentfiles.ContentErrors):
+    """Problems in the exercise prompt files."""
 
 
 @dataclass(frozen=True)

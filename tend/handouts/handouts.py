@@ -51,22 +51,11 @@ SECTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class HandoutError:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+HandoutError = contentfiles.ContentError
 
 
-class HandoutErrors(Exception):
-    def __init__(self, errors: list[HandoutError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class HandoutErrors(contentfiles.ContentErrors):
+    """Problems in the handout files."""
 
 
 @dataclass(frozen=True)

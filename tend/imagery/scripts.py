@@ -25,22 +25,11 @@ MIN_MINUTES, MAX_MINUTES = 1, 60
 SKIPPED_FILES = {"README.md"}
 
 
-@dataclass(frozen=True)
-class ScriptError:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+ScriptError = contentfiles.ContentError
 
 
-class ScriptErrors(Exception):
-    def __init__(self, errors: list[ScriptError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class ScriptErrors(contentfiles.ContentErrors):
+    """Problems in the imagery script files."""
 
 
 @dataclass(frozen=True)

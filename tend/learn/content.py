@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from tend import contentfiles
 from tend.learn import rendering, yamlfile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -19,22 +20,11 @@ PRACTICES = {"breathing", "imagery", "letter", "three-circles", "formulation", "
 SVG_FORBIDDEN = re.compile(r"<script|\bon[a-z]+\s*=|javascript:|<foreignObject|href\s*=\s*[\"'](?!#)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class ContentError:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+ContentError = contentfiles.ContentError
 
 
-class ContentErrors(Exception):
-    def __init__(self, errors: list[ContentError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+class ContentErrors(contentfiles.ContentErrors):
+    """Problems in the curriculum's files."""
 
 
 @dataclass
