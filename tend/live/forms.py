@@ -28,7 +28,7 @@ class LiveSessionForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "materials": forms.Textarea(attrs={"rows": 4}),
-            "meeting_url": forms.URLInput(attrs={"placeholder": "https://"}),
+            "meeting_url": forms.URLInput(),
         }
         help_texts = {
             "materials": _("Links and notes to prepare with. Markdown works: [reading](https://…)."),
@@ -66,9 +66,12 @@ class FollowUpForm(forms.ModelForm):
         fields = ["notes", "recording_url"]
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 5}),
-            "recording_url": forms.URLInput(attrs={"placeholder": "https://"}),
+            "recording_url": forms.URLInput(),
         }
-        help_texts = {"notes": _("What you covered and anything to follow up. Cohort members can read this. Markdown works.")}
+        help_texts = {
+            "notes": _("What you covered and anything to follow up. Cohort members can read this. Markdown works."),
+            "recording_url": _("The recording's link, starting with https://"),
+        }
 
 
 class AttendanceForm(forms.Form):
