@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 MAX_POST_CHARS = 20_000
@@ -48,3 +49,31 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Please say briefly what concerns you, so the trainer knows what to look for."),
                         "max_length": _("Please keep this under %(limit_value)d characters.")},
     )
+
+
+class DraftForm(forms.Form):
+    """One autosave of the reply box or the new-thread form. Drafts may be longer than a post (the
+    post form says so on publishing): nothing typed is refused here but what autosave cannot hold."""
+
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    save_id = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    title = forms.CharField(required=False, max_length=200, strip=False,
+                            error_messages={"max_length": _("Please keep the title under %(limit_value)d characters.")})
+    body = forms.CharField(required=False, strip=False)
+
+    def __init__(self, *args, with_title: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.with_title = with_title
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].replace("\r\n", "\n")
+        if len(body) > settings.TEND_AUTOSAVE_MAX_CHARS:
+            raise forms.ValidationError(_("This draft is longer than %(max)s characters. Nothing has been removed; please shorten it to save.")
+                                        % {"max": f"{settings.TEND_AUTOSAVE_MAX_CHARS:,}"})
+        return body
+
+    def saved_values(self) -> dict:
+        values = {"body": self.cleaned_data["body"]}
+        if self.with_title:
+            values["title"] = self.cleaned_data["title"]
+        return values

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tend.core.crypto import EncryptedTextField
+from tend.core.models import AutosavedItem
 
 DEFAULT_EDIT_MINUTES = 15
 
@@ -114,3 +115,32 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report {self.pk} on post {self.post_id}"
+
+
+class Draft(AutosavedItem):
+    """What someone is writing and has not posted yet, saved as they type: a reply to a thread, or
+    (thread empty) a new thread in the cohort. Only its writer ever sees it; posting deletes it."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=200, blank=True)  # a new thread's title
+    body = EncryptedTextField(_("your post"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        # Thread is nullable and NULLs never collide in a unique index, so new-thread drafts get their own rule.
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "cohort", "thread"], condition=Q(thread__isnull=False), name="one_reply_draft_per_person_per_thread"),
+            models.UniqueConstraint(fields=["owner", "cohort"], condition=Q(thread__isnull=True), name="one_new_thread_draft_per_person_per_cohort"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        """Where the person goes on writing it."""
+        if self.thread_id:
+            return reverse("discussion:thread", args=[self.cohort_id, self.thread_id]) + "#reply-form"
+        return reverse("discussion:new", args=[self.cohort_id])

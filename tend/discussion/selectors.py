@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from tend.discussion.models import Post, Report, Thread
+from tend.discussion.models import Draft, Post, Report, Thread
 
 
 def cohort_people(cohort) -> QuerySet:
@@ -71,3 +71,10 @@ def post_url(post: Post) -> str:
     page = earlier // POSTS_PER_PAGE + 1
     query = f"?page={page}" if page > 1 else ""
     return f"{post.thread.get_absolute_url()}{query}#post-{post.pk}"
+
+
+def own_draft(user, cohort, thread) -> Draft | None:
+    """The reader's own unposted text here (thread None: a new thread), if any. One query."""
+    if not user.is_authenticated:
+        return None
+    return Draft.objects.filter(owner=user, cohort=cohort, thread=thread).first()

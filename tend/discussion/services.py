@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from tend.cohorts.models import CohortRole
 from tend.discussion import rendering, selectors
-from tend.discussion.models import Post, Report, Thread
+from tend.discussion.models import Draft, Post, Report, Thread
 from tend.notifications.services import notify
 from tend.safety.services import screen_own_writing
 
@@ -25,7 +25,9 @@ def module_thread(cohort, module) -> Thread:
 @transaction.atomic
 def start_thread(request, *, cohort, author, title: str, body: str) -> Post:
     thread = Thread.objects.create(cohort=cohort, title=title, started_by=author)
-    return add_post(request, thread=thread, author=author, body=body, also_screen=title)
+    post = add_post(request, thread=thread, author=author, body=body, also_screen=title)
+    discard_draft(owner=author, cohort=cohort, thread=None)
+    return post
 
 
 def add_post(request, *, thread: Thread, author, body: str, also_screen: str = "") -> Post:
@@ -40,6 +42,7 @@ def add_post(request, *, thread: Thread, author, body: str, also_screen: str = "
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
     _screen(request, post, also_screen)
     _notify_mentioned(post, named, actor=author)
+    discard_draft(owner=author, cohort=thread.cohort, thread=thread)
     return post
 
 
@@ -56,6 +59,24 @@ def edit_post(request, post: Post, body: str) -> Post:
     # Only people newly named in this edit are told; the others already were.
     _notify_mentioned(post, [m for m in named if m.pk not in already], actor=post.author)
     return post
+
+
+def draft_for(*, owner, cohort, thread) -> Draft:
+    """The person's draft here (a reply to `thread`, or a new thread when it is None), made empty at
+    their first autosave."""
+    draft, _created = Draft.objects.get_or_create(owner=owner, cohort=cohort, thread=thread)
+    return draft
+
+
+def discard_draft(*, owner, cohort, thread) -> None:
+    """The post is up, so its draft has done its job."""
+    Draft.objects.filter(owner=owner, cohort=cohort, thread=thread).delete()
+
+
+def screen_draft(request, draft: Draft, values: dict, *, next_page: bool = False) -> str:
+    """Drafts are the writer's own words too: screened as they are saved, like posts."""
+    text = "\n".join(part for part in (values.get("title", ""), values.get("body", "")) if part)
+    return screen_own_writing(request, text=text, source=SCREEN_SOURCE, item_key=f"draft-{draft.pk}", next_page=next_page)
 
 
 def remove_post(post: Post) -> None:

@@ -1,16 +1,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tend.cohorts.models import Cohort
-from tend.core import access
+from tend.core import access, autosave, autosave_http
 from tend.discussion import selectors, services
-from tend.discussion.forms import EditPostForm, PostForm, ReportForm, ThreadForm
-from tend.discussion.models import Post, Report, Thread, edit_window
+from tend.discussion.forms import DraftForm, EditPostForm, PostForm, ReportForm, ThreadForm
+from tend.discussion.models import Draft, Post, Report, Thread, edit_window
 
 
 def _cohort(request, cohort_pk: int, *, manage: bool = False) -> Cohort:
@@ -36,15 +37,19 @@ def thread_list(request: HttpRequest, cohort_pk: int) -> HttpResponse:
 
 def thread_new(request: HttpRequest, cohort_pk: int) -> HttpResponse:
     cohort = _cohort(request, cohort_pk)
-    form = ThreadForm(request.POST or None)
+    draft = selectors.own_draft(request.user, cohort, None)
+    # Coming back to an unposted thread: its autosaved draft fills the form again.
+    initial = {"title": draft.title, "body": draft.body} if draft else {}
+    form = ThreadForm(request.POST or None, initial=initial)
+    context = {"cohort": cohort, "form": form, "draft": draft}
     if request.method == "POST":
         if form.is_valid():
             post = services.start_thread(request, cohort=cohort, author=request.user,
                                          title=form.cleaned_data["title"], body=form.cleaned_data["body"])
             messages.success(request, _("Your thread is up."))
             return redirect(post.thread.get_absolute_url())
-        return render(request, "discussion/thread_new.html", {"cohort": cohort, "form": form}, status=400)
-    return render(request, "discussion/thread_new.html", {"cohort": cohort, "form": form})
+        return render(request, "discussion/thread_new.html", context, status=400)
+    return render(request, "discussion/thread_new.html", context)
 
 
 def module_thread(request: HttpRequest, cohort_pk: int, module_slug: str) -> HttpResponse:
@@ -73,12 +78,14 @@ def _can_reply(user, thread: Thread, moderator: bool) -> bool:
 
 def _thread_context(request, cohort, thread, *, form=None, page_number=None) -> dict:
     moderator = access.can_moderate_discussion(request.user, cohort)
+    draft = selectors.own_draft(request.user, cohort, thread)
     page = Paginator(selectors.thread_posts(thread), selectors.POSTS_PER_PAGE).get_page(page_number or request.GET.get("page"))
     return {
         "cohort": cohort, "thread": thread, "page": page, "posts": _decorate(list(page.object_list), request.user, moderator=moderator),
         # A refused reply (e.g. the thread was locked meanwhile) is shown again so its text is not lost.
         "can_moderate": moderator, "can_reply": _can_reply(request.user, thread, moderator) or bool(form and form.is_bound),
-        "form": form or PostForm(),
+        # The reader's unposted reply, if they were writing one, is back in the box.
+        "form": form or PostForm(initial={"body": draft.body} if draft else None), "draft": draft,
     }
 
 
@@ -100,7 +107,9 @@ def reply(request: HttpRequest, cohort_pk: int, thread_pk: int) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             # htmx swaps only successful answers: send the form back (keeping the text) in place.
-            response = render(request, "discussion/_reply_form.html", {"cohort": cohort, "thread": thread, "form": form, "can_reply": True})
+            context = {"cohort": cohort, "thread": thread, "form": form, "can_reply": True,
+                       "draft": selectors.own_draft(request.user, cohort, thread)}
+            response = render(request, "discussion/_reply_form.html", context)
             response["HX-Retarget"] = "#reply-form"
             response["HX-Reswap"] = "outerHTML"
             return response
@@ -113,6 +122,37 @@ def reply(request: HttpRequest, cohort_pk: int, thread_pk: int) -> HttpResponse:
         return render(request, "discussion/_reply_posted.html", context)
     messages.success(request, _("Your reply is posted."))
     return redirect(selectors.post_url(post))
+
+
+def _save_draft(request, cohort, thread) -> JsonResponse:
+    draft = services.draft_for(owner=request.user, cohort=cohort, thread=thread)
+    return autosave_http.autosave_response(
+        request, draft, DraftForm(request.POST, with_title=thread is None),
+        conflict_url=lambda conflict_pk: reverse("discussion:draft_conflict", args=[cohort.pk, draft.pk, conflict_pk]),
+        screen=lambda values: services.screen_draft(request, draft, values),
+    )
+
+
+@require_POST
+def reply_draft(request: HttpRequest, cohort_pk: int, thread_pk: int) -> JsonResponse:
+    """Autosave of the reply box (JavaScript only; without it the reply form works as before)."""
+    cohort = _cohort(request, cohort_pk)
+    return _save_draft(request, cohort, _thread(request, cohort, thread_pk))
+
+
+@require_POST
+def thread_draft(request: HttpRequest, cohort_pk: int) -> JsonResponse:
+    """Autosave of the new-thread form."""
+    return _save_draft(request, _cohort(request, cohort_pk), None)
+
+
+def draft_conflict(request: HttpRequest, cohort_pk: int, draft_pk: int, conflict_pk: int) -> HttpResponse:
+    """Two tabs wrote different drafts: compare them and keep one, or combine them. The writer's only."""
+    cohort = _cohort(request, cohort_pk)
+    draft = access.get_own_or_404(request, Draft.objects.filter(cohort=cohort), pk=draft_pk)
+    copy = access.get_own_or_404(request, autosave.open_conflicts(draft), pk=conflict_pk)
+    return autosave_http.conflict_page(request, draft, copy, edit_url=draft.get_absolute_url(),
+                                       screen=lambda values: services.screen_draft(request, draft, values, next_page=True))
 
 
 def post_edit(request: HttpRequest, cohort_pk: int, post_pk: int) -> HttpResponse:

@@ -229,7 +229,32 @@
     this.submitted = true;
   };
 
+  // What the server rendered into a form, in the same shape as Autosave.snapshot().
+  function servedSnapshot(form) {
+    const data = new FormData(form);
+    Array.from(form.elements).forEach((field) => {
+      if (field.name && field.type !== "hidden" && "defaultValue" in field) data.set(field.name, field.defaultValue);
+    });
+    ["csrfmiddlewaretoken", "base_version", "save_id"].forEach((name) => data.delete(name));
+    return JSON.stringify(Array.from(data.entries()));
+  }
+
   document.querySelectorAll("form[data-autosave-url]").forEach((form) => {
     form.autosave = new Autosave(form);
   });
+
+  // For forms that arrive after the page has loaded (e.g. swapped in by htmx): what the server
+  // rendered counts as saved, and anything typed before the binding is saved straight away.
+  window.TendAutosave = {
+    bind(form) {
+      if (form.autosave) return form.autosave;
+      form.autosave = new Autosave(form);
+      form.autosave.lastAcked = servedSnapshot(form);
+      form.autosave.changed();
+      return form.autosave;
+    },
+    isSaving(form) {
+      return Boolean(form.autosave && form.autosave.inflight !== null);
+    },
+  };
 })();

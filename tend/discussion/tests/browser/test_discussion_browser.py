@@ -1,16 +1,18 @@
-"""A trainee starts a thread, a peer replies without a page reload, and both see both posts."""
+"""A trainee starts a thread, a peer drafts a reply (autosaved, still there after a reload), posts it
+without a page reload, and both see both posts."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tend.core.tests.browser.helpers import DEMO_TRAINEE, PageWatcher, axe_violations, sign_in
+from tend.core.tests.browser.helpers import DEMO_TRAINEE, SAVED, PageWatcher, axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
 PEER = ("trainee2@example.com", "compassion")
 OPENING = "Before a session I notice my shoulders are up by my ears. What helps you?"
+SECOND = "It helps most on busy days."
 REPLY = "Thanks for asking. I put my feet flat on the floor and breathe out slowly."
 
 
@@ -38,13 +40,33 @@ def test_a_trainee_posts_a_thread_and_a_peer_replies(page, browser, browser_cont
     sign_in(peer, *PEER)
     peer.goto(thread_url)
     expect(peer.locator("#post-list")).to_contain_text(OPENING)
-    peer.get_by_label("Your reply").fill(REPLY)
+    peer.get_by_label("Your reply").press_sequentially(REPLY)
+    expect(peer.locator("#reply-draft-status")).to_have_text(SAVED)
+    problems["draft"] = axe_violations(peer)
+    # The draft survives leaving the page: it is back in the box after a reload.
+    peer.reload()
+    expect(peer.get_by_label("Your reply")).to_have_value(REPLY)
+    expect(peer.locator("#reply-draft-status")).to_have_text(SAVED)
     peer.get_by_role("button", name="Post reply").click()
     # Posted with htmx: the reply joins the list and the box is empty again, without a reload.
     expect(peer.locator("#post-list li")).to_have_count(2)
     expect(peer.locator("#post-list")).to_contain_text(REPLY)
     expect(peer.get_by_label("Your reply")).to_have_value("")
     expect(peer.locator("#reply-status")).to_have_text("Your reply is posted.")
+    # Posting cleared the draft: a reload brings back an empty box.
+    peer.reload()
+    expect(peer.locator("#post-list li")).to_have_count(2)
+    expect(peer.get_by_label("Your reply")).to_have_value("")
+    # A second reply; the box htmx puts in its place autosaves too.
+    peer.get_by_label("Your reply").press_sequentially(SECOND)
+    expect(peer.locator("#reply-draft-status")).to_have_text(SAVED)
+    peer.get_by_role("button", name="Post reply").click()
+    expect(peer.locator("#post-list li")).to_have_count(3)
+    expect(peer.get_by_label("Your reply")).to_have_value("")
+    peer.get_by_label("Your reply").press_sequentially("Also")
+    expect(peer.locator("#reply-draft-status")).to_have_text(SAVED)
+    peer.reload()
+    expect(peer.get_by_label("Your reply")).to_have_value("Also")
     problems["reply"] = axe_violations(peer)
     peer.screenshot(path=screenshot_dir / "discussion-thread.png", full_page=True)
 
@@ -52,7 +74,7 @@ def test_a_trainee_posts_a_thread_and_a_peer_replies(page, browser, browser_cont
     expect(page.locator("#post-list")).to_contain_text(OPENING)
     expect(page.locator("#post-list")).to_contain_text(REPLY)
     expect(page.locator("#post-list")).to_contain_text("Sam Okafor")
-    assert problems == {"list": [], "thread": [], "reply": []}
+    assert problems == {"list": [], "thread": [], "draft": [], "reply": []}
     watcher.assert_clean()
     peer_watcher.assert_clean()
     peer_context.close()
