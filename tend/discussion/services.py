@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tend.cohorts.models import CohortRole
+from tend.core import autosave
 from tend.discussion import rendering, selectors
 from tend.discussion.models import Draft, Post, Report, Thread
 from tend.notifications.services import notify
@@ -69,8 +70,14 @@ def draft_for(*, owner, cohort, thread) -> Draft:
 
 
 def discard_draft(*, owner, cohort, thread) -> None:
-    """The post is up, so its draft has done its job."""
-    Draft.objects.filter(owner=owner, cohort=cohort, thread=thread).delete()
+    """The post is up, so its draft has done its job. A draft that another tab's text is still
+    waiting on (an open conflict copy) is emptied instead of deleted, so that tab's compare page
+    keeps working and its words can still be kept."""
+    for draft in Draft.objects.filter(owner=owner, cohort=cohort, thread=thread):
+        if autosave.open_conflicts(draft).exists():
+            autosave.save_version(draft, base_version=draft.version, save_id="", values={"title": "", "body": ""})
+        else:
+            draft.delete()
 
 
 def screen_draft(request, draft: Draft, values: dict, *, next_page: bool = False) -> str:

@@ -176,6 +176,23 @@ def test_a_stale_tab_gets_the_compare_page_and_keeps_its_text(personas):
     assert draft.body == "Tab two words" and not autosave.open_conflicts(draft).exists()
 
 
+def test_publishing_from_one_tab_keeps_the_other_tabs_words_reachable(personas):
+    p = personas
+    thread = make_thread(p)
+    client, answer = _conflicted(p, thread)
+    response = client.post(reverse("discussion:reply", args=[p.cohort_a.pk, thread.pk]), {"body": "Tab one words"})
+    assert response.status_code in (200, 302)
+    draft = Draft.objects.get(owner=p.trainee)  # emptied, not deleted: the other tab's copy refers to it
+    assert (draft.title, draft.body) == ("", "")
+    page = client.get(answer["conflict_url"]).content.decode()
+    assert "Tab two words" in page
+    client.post(answer["conflict_url"], {"keep": "mine"})
+    draft.refresh_from_db()
+    assert draft.body == "Tab two words"
+    client.post(reverse("discussion:reply", args=[p.cohort_a.pk, thread.pk]), {"body": "Tab two words"})
+    assert not Draft.objects.exists()  # no conflict left: published drafts go
+
+
 def test_keeping_the_other_tabs_new_thread_draft_keeps_its_title_too(personas):
     p = personas
     client, answer = _conflicted(p)
