@@ -4,7 +4,7 @@ The split is frozen and grouped: a client statement's replies are all in trainin
 held-out test split (never both); letters and risk texts are split by id. The split is decided
 by a hash of the id, so it never changes as data grows and nobody can pick a flattering one.
 Figures come with bootstrap 95 % intervals. Run `python -m tend.feedback eval` (held-out split) or
-`python -m tend.feedback cv-risk` (risk screen, cross-validation on the training split only).
+`python -m tend.feedback cv-risk` (risk screen, cross-validation on its training texts only).
 """
 
 import hashlib
@@ -70,11 +70,11 @@ def train_and_save() -> int:
     return 0
 
 
-# Chosen on the risk training split only (never a held-out file), scoring each setting by
-# leave-one-category-out and leave-one-file-out cross-validation together (a miss on high weighs
-# 3, on possible 2, a false alarm 2): over t_any 0.5–0.95, t_high 0.5–0.9 and a veto of the old
-# phrase bank at 0.05–0.3, 0.85/0.8 with no veto was best (the veto never helped).
-RISK_THRESHOLDS = {"t_any": 0.85, "t_high": 0.8, "t_veto": -1.0}
+# Chosen on the risk training texts only (never a test file), scoring each setting by
+# leave-one-file-out cross-validation (a miss on high weighs 3, on possible 2, a false alarm 2):
+# over t_any 0.6–0.9 and t_high 0.6–0.8, 0.8/0.6 was best on 2026-11-26 (1,891 texts). (The earlier
+# choice, 0.85/0.8, also used leave-one-category-out; the veto of the old phrase bank never helped.)
+RISK_THRESHOLDS = {"t_any": 0.8, "t_high": 0.6, "t_veto": -1.0}
 
 
 def train_risk_model(dev: list[dict] | None = None, thresholds: dict | None = None) -> dict:
@@ -82,7 +82,7 @@ def train_risk_model(dev: list[dict] | None = None, thresholds: dict | None = No
     logistic regressions over words and word classes (`riskwords`)."""
     from tend.feedback import learned, riskwords
 
-    dev = dev if dev is not None else [r for r in risk_items() if not is_test(r["id"])]
+    dev = dev if dev is not None else risk_items()
     # Ordinary first-person writing (sentences of our labelled letters, none of them about risk)
     # teaches the model that "I" plus a feeling is not, by itself, a risk.
     ordinary = [s.text for r in read_jsonl("letters.jsonl") if not is_test(r["id"]) for s in text_sentences(r["text"])]
@@ -283,7 +283,12 @@ def risk_file_report(path: str, out=None) -> int:
     return 0
 
 
-RISK_FILES = ("risk.jsonl", "risk_more.jsonl", "risk_extra.jsonl", "risk_extra2.jsonl")
+# Training texts for the risk screen. `risk_blind_v2.jsonl` was the fresh test set of 2026-11-25;
+# once evaluated it joined the training texts, and a new blind set took its place (RISK_TEST_FILES).
+RISK_FILES = ("risk.jsonl", "risk_more.jsonl", "risk_extra.jsonl", "risk_extra2.jsonl", "risk_blind_v2.jsonl")
+# The risk screen's test set: written blind to the screen's rules and training texts, by writers
+# who read only the rubric and the research notes; never used for tuning (see README.md).
+RISK_TEST_FILES = ("risk_test_v3a.jsonl", "risk_test_v3b.jsonl")
 
 
 def risk_items() -> list[dict]:
@@ -291,12 +296,16 @@ def risk_items() -> list[dict]:
     return [item for name in RISK_FILES for item in read_jsonl(name)]
 
 
+def risk_test_items() -> list[dict]:
+    return [item for name in RISK_TEST_FILES for item in read_jsonl(name)]
+
+
 def _risk_report(out, model: dict) -> None:
-    items = [r for r in risk_items() if is_test(r["id"])]
+    items = risk_test_items()
     if not items:
         return
     results = [(r["risk"], risk.screen(r["text"], model=model).risk) for r in items]
-    print(f"\nrisk screen: {len(items)} held-out texts", file=out)
+    print(f"\nrisk screen: {len(items)} texts of the blind test set ({', '.join(RISK_TEST_FILES)})", file=out)
     for level, target in (("high", TARGETS["risk_recall_high"]), ("possible", TARGETS["risk_recall_possible"])):
         chosen = [(t, p) for t, p in results if t == level]
         if not chosen:
@@ -325,12 +334,12 @@ GROUPINGS = {
 
 
 def risk_cross_validation(k: int = 5, items: list[dict] | None = None, by: str | None = None) -> list[tuple[dict, str]]:
-    """Cross-validation of the risk screen on the TRAINING split only (the held-out split is never
+    """Cross-validation of the risk screen on its training texts only (the blind test set is never
     read): each fold is screened by a learned fallback trained on the other folds. `by=None` is
     k-fold by a hash of the id; `by="category"` leaves one category out at a time (the learned part
     never sees the kind of text it is tested on); `by="file"` leaves one data file (one writing
     pass) out at a time. Returns (item, predicted level) pairs."""
-    items = items if items is not None else [r for r in risk_items() if not is_test(r["id"])]
+    items = items if items is not None else risk_items()
     if by is None:
         key = lambda r: _fold(r["id"], k)  # noqa: E731
     else:
@@ -358,7 +367,7 @@ def risk_cv_report(out=sys.stdout, k: int = 5, by: str | None = None) -> int:
     results = risk_cross_validation(k, by=by)
     figures = risk_figures(results)
     how = f"{k}-fold cross-validation" if by is None else f"leave-one-{by}-out cross-validation"
-    print(f"risk screen, {how} on the training split ({len(results)} texts; held-out split not used)", file=out)
+    print(f"risk screen, {how} on its training texts ({len(results)} texts; blind test set not used)", file=out)
     print("  " + "  ".join(f"{name} {value:.3f}" for name, value in figures.items()), file=out)
     by_category = defaultdict(list)
     for r, predicted in results:

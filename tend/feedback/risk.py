@@ -143,11 +143,11 @@ _METHOD = (r"(?:pills?|tablets?|meds|medications?|medicines?|paracetamol|acetami
            r"rope|cord|belt|ligature|noose|blades?|razors?|knife|knives|gun|bullets?|poison|antifreeze|bleach|💊)")
 _KEEP = (r"(?:sav(?:e|ed|ing)|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid(?:den|e|ing)?|bought|buy(?:ing)?|got hold of|"
          r"kept|keep(?:ing)?|put (?:\w+ )?aside|set aside|count(?:ed|ing)|lined up|enough|ready|stored|squirrel\w*|building up)")
-_RESEARCH = (r"(?:look(?:ed|ing)? (?:up|into)|googl\w*|search\w*|research\w*|read(?:ing)? (?:up )?(?:on|about)|checked|"
+_RESEARCH = (r"(?:look(?:ed|ing)? (?:up|into)|googl\w*|search\w*|research\w*|read(?:ing)? (?:up )?(?:on|about)?|checked|forums?|"
              r"checking|finding out|found out|worked out|working out)")
 _LETHAL = (r"(?:how (?:many|much)\b.*\b(?:take|need|enough|kill|stop|die|would)|lethal|fatal|painless|quickest|easiest|"
            r"method\w*|ways? to (?:die|end|kill)|overdose|stop (?:your|my) heart|how (?:tall|high|deep|far down|long it takes)|"
-           r"which bridge|how to (?:die|end|kill|hang|overdose))")
+           r"which bridge|which method|how to (?:die|end|kill|hang|overdose)|how (?:other )?(?:people|others) (?:did it|died|ended it))")
 _FINAL = (r"(?:(?:when|after|once) i'm gone|by the time (?:you|anyone|they|someone|people) reads?|last (?:entry|post|message|note|"
           r"time (?:you|she|he|they|anyone)(?:'ll| will)?)|won't be (?:here|around|alive)|won't need (?:them|it|these|those|any)|"
           r"(?:out|gone) for good|none of (?:this|it) will matter|won't be a (?:problem|burden)|it(?:'ll| will) (?:all )?be over|"
@@ -168,6 +168,7 @@ CATEGORIES: dict[str, tuple[str, list[str]]] = {
         rf"\b(?:going to|gonna|will|i'll|plan(?:ning)? to|intend(?:ing)? to|mean to|decided to|ready to|about to) "
         rf"(?:\w+ ){{0,2}}?(?:die|be dead|go through with it|do it this time|end it)\b",
         r"\bready to die\b|\bi will not be alive\b|\bi won't be alive\b|\bgoing to (?:jump|do it)\b",
+        r"\bplan(?:ning|ned)? my (?:own )?(?:death|funeral|exit|suicide)\b",
         r"\bwant to die\b.*\b(?:do it|make it happen|going to|gonna|tonight|soon)\b",
     ]),
     "plan": ("high", [
@@ -185,6 +186,8 @@ CATEGORIES: dict[str, tuple[str, list[str]]] = {
     "means": ("high", [
         rf"\b{_KEEP}{_GAP}{_METHOD}(?!\w)",
         rf"\b{_METHOD}\W+(?:[\w'-]+\W+){{0,6}}?(?:hidden|stashed|saved|lined up|ready|aside|put away|in (?:a|my|the) (?:drawer|bag|pocket|box|shed|car))\b",
+        r"\btake (?:everything|all|the lot|the whole (?:box|bottle|packet))\b.*\b(?:medicine|cabinet|box|tablets|pills|bottle|meds)\b|"
+        r"\b(?:popped|pushed) (?:all )?(?:my |the )?(?:tablets|pills|meds) (?:out|into)\b",
         r"\bkeeping (?:it|them) (?:aside|back)\b|\b(?:got|have|bought|found) the means\b|\beverything i need\b|\bbought (?:a |the )?(?:rope|blades?|stuff)\b",
     ]),
     "research": ("high", [
@@ -205,6 +208,10 @@ CATEGORIES: dict[str, tuple[str, list[str]]] = {
         r"\b(?:will|passwords?|bills?|accounts?|insurance|instructions)\b.*\b(?:afterwards|after i'm gone|when i'm gone|easy for them|"
         r"won't be here|so nobody|so no one|for my (?:brother|sister|family|partner))\b",
         r"\b(?:doesn't|don't|won't|doesnt|dont) know (?:it's|that it's|its) (?:for good|forever|the last)\b",
+        # An apology or absolution for what is coming ("don't blame yourselves for what I'm about to do").
+        r"\b(?:(?:please )?(?:don't|do not) )?(?:blame (?:yourself|yourselves|anyone|each other)|forgive me) for what i(?:'m| am) (?:about|going) to do\b",
+        r"\b(?:wrote|written|writing|left|finished|hid) my (?:note|letter)\b(?! (?:for|to) (?:the )?(?:supervis\w+|session|plumber|landlord|"
+        r"teacher|school|class|tutor|course|council|gp)\b)",
         r"\bcancel\w* (?:everything|all my)\b.*\bwon't\b|\bdeleted (?:all )?my accounts\b.*\b(?:goodbye|gone|last)\b",
         rf"{_FINAL}",
     ]),
@@ -214,7 +221,9 @@ CATEGORIES: dict[str, tuple[str, list[str]]] = {
         r"\b(?:i've|i have|i'm|i am|been|started) (?:\w+ )?(?:cutting|burning|hurting|harming|hitting|scratching|self-harming|self harming)\b",
         r"\bi (?:self-harmed|self harmed|sh'd|relapsed)\b|\bcut (?:again|deeper)\b|\b(?:relapsed|slipped) and (?:cut|burned|hurt)\b",
         r"\b(?:tried|attempted|trying) to (?:kill myself|end my life|take my (?:own )?life|hang myself|overdose|drown myself)\b",
-        r"\b(?:took|taken|had) an overdose\b|\bi overdosed\b|\bi attempted suicide\b",
+        r"\b(?:took|taken|had) an overdose\b|\bi overdosed\b|\bi attempted suicide\b|"
+        r"\b(?:swallowed|downed) (?:everything|all of (?:them|it)|the lot|the whole (?:box|bottle|packet))\b|"
+        r"\btook (?:all of them|the lot|the whole (?:box|bottle|packet))\b",
         r"\bwon't stop bleeding\b|\bhide the (?:bandages|marks|cuts|burns)\b",
     ]),
     # possible: a wish to be dead, thoughts of suicide, burden, hopelessness and entrapment, self-harm urges
@@ -319,6 +328,11 @@ IDIOMS = [
     r"\b(be|is going to be) the death of\b|\bdie laughing\b|\brather die than\b|\bwants me dead\b|\b(trying|going) to kill (me|my|this|it)\b|\b(mum|mom|dad|she|he)'?s? (is )?going to kill me\b",
     r"\bi will actually die if\b|\b(lmao|lmfao|😂|🤣|💪)|\brip\b|\bunalive my\b|\bwanna die,? why\b",
     r"\bwon't be around for a (few|couple)\b|\bmaternity leave\b|\bdisappear for a (week|weekend|bit) to\b",
+    r"\b(phone|battery|laptop)\b.*\b(about to|going to) die\b|\bon \d+ ?%.*\bdie\b|"
+    r"\bno point (in )?(arguing|asking|complaining|waiting|explaining|rushing|worrying)\b|"
+    r"\b(way forward|way out) (with|on|for|of) (this|the|that) (?!life\b)\w+|"
+    r"\bnothing ever changes (in|at|with) (this|the|my|our) (council|office|job|team|company|government|place|school|ward|department)\b|"
+    r"\bend (it|things) with (my|the|him|her|them|a|our)\b|\bcut (our|my|your|their|his|her) losses\b|\bcut (corners|ties|it fine)\b",
 ]
 
 OTHER_PERSON = re.compile(
@@ -333,18 +347,20 @@ PROFESSIONAL = re.compile(
     r"supervision|supervisor|course|case study|formulation|session notes?|protocol|guidance|policy|referr\w*|warning signs?|"
     r"group discussion|how do we ask|how to ask|seminar|reading list|role-?play|standardised patient|framework|"
     r"asked (me )?(about|how i was coping)|asked about suicide|suicide prevention|is being studied|evidence is|charity run|peer support|"
-    r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology)\b"
+    r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology|"
+    r"c-ssrs|revision|ladder|asked (?:him|her|them) directly)\b"
 )
 PAST = re.compile(
-    r"\b(years? ago|used to|(?:back )?(?:at|in) (?:uni|college|sixth form|secondary school|high school)|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
+    r"\b(years? ago|used to|teenage|looking back|(?:back )?(?:at|in) (?:uni|college|sixth form|secondary school|high school)|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
     r"back then|long time ago|at (school|university)|as a (teenager|child|kid|student)|in my (early |late |mid-)?(teens|twenties|thirties)|"
     r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from)|there was a time|"
-    r"old journals|survivor of|in (19|20)\d\d|at (\w+teen|\d+)|a very bad season|back home)\b"
+    r"old journals|survivor of|in (19|20)\d\d|at (\w+teen|\d+)|a very bad season|back home|from \d+ to \d+|between \d+ and \d+)\b"
 )
 RESOLVED = re.compile(
     r"\b(well now|haven't (since|for)|not (since|for years)|recovered|in recovery|stopped|no longer|these days i('m| am) (ok|okay|well|fine|good)|"
     r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories|"
-    r"i'm well now|that is over|carried me through|barely recognise|proud|now i set|well for over)\b"
+    r"i'm well now|that is over|carried me through|barely recognise|proud|now i set|well for over|free of (it|them)|"
+    r"been gone (a long time|for years)|(twelve|ten|five|\d+) years (clean|free|well))\b"
 )
 BACK_NOW = re.compile(r"\b(again|(?:is|are|it's|they're|came|come|comes|coming|creeping|crept|been) back|back again|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
 
@@ -399,10 +415,21 @@ def _about_someone_else(lower: str, match: re.Match, letter_to_self: bool) -> bo
     phrase = match.group(0) + _CLAUSE.split(lower[match.end():])[0]
     if _FIRST.search(phrase) or (letter_to_self and _SECOND.search(phrase)):
         return False
+    if ADDRESSING_OTHERS.search(lower) and not _FIRST.search(lower):
+        return True  # "If you're thinking of ending your life, please call a helpline."
+    if REPORTED.search(lower[:match.start()]):
+        return True  # "A teenager I support told me about…", "a veteran who talked about…"
     before = [m.group(0) for m in _PERSON.finditer(lower[:match.start()])]
     if before:
         return before[-1] in _THIRD
     return bool(OTHER_PERSON.search(lower) or PROFESSIONAL.search(lower))
+
+
+# Someone else's words reported by the writer, or people in general: what follows is theirs.
+REPORTED = re.compile(r"\b(?:told|tells|telling|asked|showed|reminded|warned|texted|messaged) (?:me|us)\b|"
+                      r"\b(?:i|we) (?:support|supported|work with|worked with|saw|see|met|supervise|am supporting|visited)\b|"
+                      r"\bwho (?:talked|talks|spoke|speaks|said|says|told|mentioned|described|disclosed|reported|admitted)\b|"
+                      r"\b(?:anyone|someone|people|those|a person|whoever|everyone) who\b")
 
 
 _NOT_NEGATION = re.compile(r"\b(don't|do not|dont) (know|think|care|see why)\b|\bnot sure\b|\bno idea\b|\bno one\b|\bnobody\b")
@@ -537,14 +564,48 @@ def _featurise(model: dict):
     return riskwords.features if model.get("features") == "classes" else learned.ngrams
 
 
+# Writing addressed to oneself: "Note to self: you've got…", "To me, from me", or a text in the
+# second person that names no one else and no "I" ("You tell everyone you're fine but…").
+SELF_ADDRESS = re.compile(r"\bnote to (?:self|myself)\b|\bto me,? from me\b|\bself[- ]talk\b")
+# "If you ever feel…", "reach out", "you're not alone": second person that speaks to others.
+ADDRESSING_OTHERS = re.compile(r"^if you\b|\b(?:reach out|helpline|samaritans|crisis (?:line|team|text)|support line|"
+                               r"talk to someone|not alone|please|anyone else|hi all|hey all|hi everyone|everyone else|folks|guys|y'all|you all)\b")
+_YOU_AS_OBJECT = re.compile(r"\b(to|at|for|with|without|about|of|from|tell|told|miss|missed|notice|noticed|love|loves|need|needs|"
+                            r"help|ask|asked|see|saw|let|make|makes|made|want|wants|hate|hates|blame|forgive|leave|left|"
+                            r"stop|trust|hurt|hurts) you\b")
+_YOU_FORMS = [(r"\byou're\b", "i'm"), (r"\byou've\b", "i've"), (r"\byou'll\b", "i'll"), (r"\byou'd\b", "i'd"),
+              (r"\byou are\b", "i am"), (r"\byou were\b", "i was"), (r"\byourself\b", "myself"), (r"\byour\b", "my")]
+
+
+def _addressed_to_self(lower: str) -> bool:
+    if LETTER_TO_SELF.search(lower) or SELF_ADDRESS.search(lower):
+        return True
+    return bool(_SECOND.search(lower)) and not _FIRST.search(lower) and not OTHER_PERSON.search(lower) \
+        and not ADDRESSING_OTHERS.search(lower)
+
+
+def as_first_person(lower: str) -> str:
+    """A sentence someone writes to themselves, in the first person ("you have the tablets" reads
+    "i have the tablets"), so that every rule about the writer applies to it."""
+    if ADDRESSING_OTHERS.search(lower):
+        return lower
+    for pattern, first in _YOU_FORMS:
+        lower = re.sub(pattern, first, lower)
+    lower = _YOU_AS_OBJECT.sub(lambda m: f"{m.group(1)} me", lower)
+    return re.sub(r"\byou\b", "i", lower)
+
+
 def read(text: str, model: dict | None) -> list[_Reading]:
     """Each sentence with the rules' verdict, whose voice it is, its word classes and the learned
     model's probabilities (the raw material `decide` turns into a level)."""
     cleaned = _strip_quotes(t.strip_quotations(t.normalise(text)))
-    letter_to_self = bool(LETTER_TO_SELF.search(cleaned.lower()))
+    letter_to_self = _addressed_to_self(_plain(cleaned.lower()))
     featurise = _featurise(model) if model else None
     readings = []
     for sentence in t.sentences(cleaned):
+        if letter_to_self:
+            # Read in the first person; the evidence still quotes the sentence as written.
+            sentence = t.Sentence(sentence.text, as_first_person(_plain(sentence.lower)), sentence.start)
         level, why = classify_sentence(sentence, letter_to_self)
         lower = _plain(sentence.lower)
         writer = bool(t.is_first_person(lower) or (letter_to_self and _SECOND.search(lower))
@@ -554,8 +615,9 @@ def read(text: str, model: dict | None) -> list[_Reading]:
         first_person = bool(t.is_first_person(sentence.lower) or (letter_to_self and _SECOND.search(sentence.lower)))
         reading = _Reading(sentence, level, why, writer, first_person, riskwords.classes(lower))
         if model and (writer or first_person) and why not in {"idiom", "joke", "negated", "past"}:
-            reading.p_any = learned.probability(model["any"], sentence.text, featurise)
-            reading.p_high = learned.probability(model["high"], sentence.text, featurise)
+            wording = sentence.lower if letter_to_self else sentence.text
+            reading.p_any = learned.probability(model["any"], wording, featurise)
+            reading.p_high = learned.probability(model["high"], wording, featurise)
         readings.append(reading)
     return readings
 
@@ -568,7 +630,8 @@ HYPERBOLE_FRAME = re.compile(r"\bif (?:i|it|they|this|the|he|she|my|we)\b.*\b(?:
 CARE_FRAME = re.compile(r"\b(?:so (?:i|she|he|they) (?:don't|doesn't|won't) (?:forget|miss|double)|as prescribed|dosette|organiser|"
                         r"reminders?|alarm|for my (?:back|head|knee|period|cold|migraine)|for (?:gran|nan|grandma|grandad)|"
                         r"repeat prescription|her (?:dosette|tablets|meds)|taking (?:it|them) every)\b")
-GOOD_FRAME = re.compile(r"\b(?:thrilled|brilliant|love it|amazing|excited|can't wait|cake|leaving do|leaving drinks|new job|"
+GOOD_FRAME = re.compile(r"\b(?:quit(?:ting)? smoking|sabbatical|dissertation|hand in|surgery|surgeon|notebook|it's full|climbing|camping|sailing|kitchen|garden|swing|diy|allotment|fishing|cooking|recipe|knife set|"
+                        r"thrilled|brilliant|love it|amazing|excited|can't wait|cake|leaving do|leaving drinks|new job|"
                         r"move|moving|travelling|holiday|wedding|baby|promotion|lessons|learning|lighter already|felt great|"
                         r"felt amazing|graduat\w+|retir\w+)\b")
 

@@ -22,16 +22,17 @@ CLASSES: dict[str, str] = {
             r"c-ssrs|notes?|reports?|denied|disclosed|practised|practice|character|warning|signs",
     "METHOD": r"pills?|tablets?|meds|medication|paracetamol|ibuprofen|painkillers?|insulin|lithium|morphine|patches|codeine|"
               r"amitriptyline|sertraline|overdose|rope|noose|ligature|blades?|razors?|knife|knives|gun|poison|bleach|vodka|"
-              r"insulin pens|the stuff|the means",
+              r"insulin pens|the stuff|the means|swallowed|blister packs?|cabinet|medicine box|the lot",
     "PLACE": r"bridge|viaduct|roof|cliffs?|tracks|train|railway|multi-storey|ledge|edge|sea|river|quarry|motorway|car park|lake",
     "KEEP": r"sav\w+|stockpil\w+|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|holding|aside|counted|counting|jar|shoebox|"
             r"buying|bought|got|keeping|kept|lined|ready|enough|worth|plenty",
     "AMOUNT": r"enough|forty|thirty|twenty|fifty|hundred|month's|weeks'|plenty|all|every|everything|box|boxes|jar|stash|"
               r"worth|dozens?|lots",
     "FINAL": r"last|final|goodbye\w*|farewell|forever|permanently|afterwards|gone|finished|"
-             r"ready|decision|for good|for ever|whoever|made my peace|at peace",
+             r"ready|decision|for good|for ever|whoever|made my peace|at peace|permanently|checking out|made sure|who gets what|"
+             r"fault|blame|about to|it's done|it'll be done|that's it|find me|last thing|thank you for everything|any longer",
     "SOON": r"tonight|tonite|tomorrow|weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday|soon|by spring|"
-            r"birthday|christmas|next week|a date|the date|this time",
+            r"birthday|christmas|next week|a date|the date|this time|last night|today|an hour ago|this morning|right now|tonights",
     "GIVE": r"gave|give|given|giving|handed|signed|rehom\w+|labelled|donated",
     "THINGS": r"guitar|dog|cat|pets?|plants?|car|things|stuff|belongings|clothes|coat|books|records|jewellery|savings|"
               r"collection|everything i own",
@@ -42,7 +43,8 @@ CLASSES: dict[str, str] = {
            r"friends|son|daughter",
     "DEATH": r"die|died|dies|dead|death|dying|funeral|grave|scatter|buried|alive|kill\w*|suicid\w*|unalive|life|living|live",
     "SLEEP": r"sleep|asleep|wake|waking|woke|dark|rest|close|eyes",
-    "VANISH": r"disappear\w*|vanish\w*|fade\w*|faded|ghost|invisible|exist\w*|gone|away|found|around|here|being",
+    "VANISH": r"disappear\w*|vanish\w*|fade\w*|faded|fading|ghost|invisible|exist\w*|gone|away|found|around|here|being|"
+              r"stay there|come back|coming back|not be",
     "BURDEN": r"burden\w*|weight|waste|space|cost|drag\w*|carry|carrying|lighter|easier|better|happier|relieved|relief|"
               r"ruin\w*|deserve\w*|without|too|much",
     "HOPELESS": r"pointless|point|hopeless\w*|nothing|never|trapped|stuck|well|tunnel|drowning|doors|rope|use|worth|"

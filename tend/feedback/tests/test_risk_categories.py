@@ -96,16 +96,23 @@ def test_a_timing_sentence_is_a_plan_only_beside_risk():
     assert result.risk == "high" and result.evidence == ["Tomorrow is the day.", "I don't want to be here any more."]
 
 
-def test_cross_validation_reads_only_the_training_split(monkeypatch):
+def test_cross_validation_never_reads_the_blind_test_set(monkeypatch):
     from tend.feedback import evaluation
 
     fitted = []
     monkeypatch.setattr(evaluation, "train_risk_model", lambda dev=None: fitted.extend(r["id"] for r in dev) or {})
     results = evaluation.risk_cross_validation(k=2)
     screened = [r["id"] for r, _ in results]
-    training = {r["id"] for r in evaluation.risk_items() if not evaluation.is_test(r["id"])}
+    training = {r["id"] for r in evaluation.risk_items()}
     assert set(screened) == training and len(screened) == len(training)
     assert fitted and set(fitted) <= training
+    assert not training & {r["id"] for r in evaluation.risk_test_items()}
+
+
+def test_the_risk_test_files_are_not_training_files():
+    from tend.feedback import evaluation
+
+    assert not set(evaluation.RISK_TEST_FILES) & set(evaluation.RISK_FILES)
 
 
 def test_eval_risk_file_prints_figures_for_a_file(tmp_path, capsys):
@@ -117,3 +124,49 @@ def test_eval_risk_file_prints_figures_for_a_file(tmp_path, capsys):
     assert main(["eval-risk-file", str(path)]) == 0
     out = capsys.readouterr().out
     assert "recall on high" in out and "false alarms on none" in out and "95 % CI" in out
+
+
+# Writing addressed to oneself in the second person is the writer's own (wordings written for the tests).
+@pytest.mark.parametrize("text, level", [
+    ("Note to self: you've kept the tablets in your coat pocket and you know which night.", "high"),
+    ("you keep smiling at work and underneath you wish you could stop existing", "possible"),
+    ("To me, from me: you wonder whether anyone would notice if you were gone.", "possible"),
+])
+def test_second_person_writing_to_oneself_is_the_writers(text, level):
+    assert screen(text).risk == level
+
+
+@pytest.mark.parametrize("text", [
+    "If you're ever having thoughts of ending your life, please call a helpline tonight.",
+    "Hi everyone, you might notice clients saying they feel like a burden; we practised asking about it.",
+])
+def test_second_person_that_speaks_to_others_is_not_the_writers(text):
+    assert screen(text).risk == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "A student I mentor told me about looking up lethal doses, so we made a safety plan together.",
+    "Met a farmer today who talked about wanting to end it all; he agreed to see his GP.",
+    "Anyone who has swallowed the lot should be seen in hospital, the lecturer said.",
+])
+def test_reported_words_are_someone_elses(text):
+    assert screen(text).risk == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to end it with my broadband company after this week.",
+    "Time to cut our losses on the old timetable.",
+    "Bought a new rope for the climbing club.",
+    "There's no point arguing with the landlord again.",
+])
+def test_more_everyday_wording_is_not_risk(text):
+    assert screen(text).risk == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Please don't blame yourselves for what I'm about to do.",
+    "Swallowed the whole packet twenty minutes ago.",
+    "Finished my note and put it under the clock.",
+])
+def test_indirect_high_risk_wording(text):
+    assert screen(text).risk == "high"
