@@ -1,7 +1,8 @@
 """Command line: `python -m tend.feedback score|screen|train|eval|cv-risk|eval-risk-file`.
 
 score  reads JSON lines {"id", "kind", "context", "text"} on stdin, writes one JSON line each.
-screen reads JSON lines {"id", "text"} on stdin, writes {"id", "risk", "evidence"}.
+screen reads JSON lines {"id", "text"} on stdin, writes {"id", "risk", "evidence", "engine": {"embeddings"}}
+       (whether sentence embeddings took part; the screen runs without them when not installed).
 A malformed line gets an error on stderr naming its line number; the other lines still run; the
 exit status is 1 when any line failed.
 """
@@ -60,7 +61,8 @@ def run_screen(stdin, stdout, stderr) -> int:
             print(problem, file=stderr)
             continue
         result = risk.screen(item["text"])
-        print(json.dumps({"id": item["id"], "risk": result.risk, "evidence": result.evidence}, ensure_ascii=False), file=stdout)
+        out = {"id": item["id"], "risk": result.risk, "evidence": result.evidence, "engine": {"embeddings": result.embeddings}}
+        print(json.dumps(out, ensure_ascii=False), file=stdout)
     return 1 if failed else 0
 
 

@@ -1,8 +1,9 @@
 """Explainable feedback on compassionate writing: flags from sentence-level cues, scores from a
 small linear model trained on our own labels, every decision traceable to sentences.
 
-No sentence embeddings are used: a plain-Python engine with no model download, no PyTorch and
-no ONNX runtime. Output says so (`"engine": {"embeddings": false}`) so the product can too.
+No sentence embeddings are used here (only the risk screen reads them): a plain-Python engine
+with no model download and no PyTorch. Output says so (`"engine": {"embeddings": false}`) so the
+product can too.
 """
 
 import json

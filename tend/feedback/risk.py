@@ -16,13 +16,16 @@ Design choices, each a rule below:
   contains a negation ("I don't want to be here any more") are;
 - resolved past history is not current risk unless the sentence says it is back;
 - when a first-person sentence talks of death or self-harm and no rule explains it away,
-  the screen says `possible`: it prefers a gentle check-in to missing someone.
+  the screen says `possible`: it prefers a gentle check-in to missing someone;
+- writing addressed to oneself ("Note to self: you…") is read in the first person;
+- learned models over word classes and, when installed, over sentence embeddings may raise the
+  writer's own sentence that no rule explained away (see README.md for their thresholds).
 """
 
 import re
 from dataclasses import dataclass, field
 
-from tend.feedback import learned, riskwords
+from tend.feedback import embeddings, learned, riskwords
 from tend.feedback import text as t
 
 # The older phrase bank, consulted only when no category below matches. Many entries are close to
@@ -146,7 +149,7 @@ _KEEP = (r"(?:sav(?:e|ed|ing)|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid(?:den
 _RESEARCH = (r"(?:look(?:ed|ing)? (?:up|into)|googl\w*|search\w*|research\w*|read(?:ing)? (?:up )?(?:on|about)?|checked|forums?|"
              r"checking|finding out|found out|worked out|working out)")
 _LETHAL = (r"(?:how (?:many|much)\b.*\b(?:take|need|enough|kill|stop|die|would)|lethal|fatal|painless|quickest|easiest|"
-           r"method\w*|ways? to (?:die|end|kill)|overdose|stop (?:your|my) heart|how (?:tall|high|deep|far down|long it takes)|"
+           r"method\w*|ways? to (?:die|end(?! (?:my|the|a|our) (?!life\b)\w)|kill)|overdose|stop (?:your|my) heart|how (?:tall|high|deep|far down|long it takes)|"
            r"which bridge|which method|how to (?:die|end|kill|hang|overdose)|how (?:other )?(?:people|others) (?:did it|died|ended it))")
 _FINAL = (r"(?:(?:when|after|once) i'm gone|by the time (?:you|anyone|they|someone|people) reads?|last (?:entry|post|message|note|"
           r"time (?:you|she|he|they|anyone)(?:'ll| will)?)|won't be (?:here|around|alive)|won't need (?:them|it|these|those|any)|"
@@ -328,6 +331,7 @@ IDIOMS = [
     r"\b(be|is going to be) the death of\b|\bdie laughing\b|\brather die than\b|\bwants me dead\b|\b(trying|going) to kill (me|my|this|it)\b|\b(mum|mom|dad|she|he)'?s? (is )?going to kill me\b",
     r"\bi will actually die if\b|\b(lmao|lmfao|😂|🤣|💪)|\brip\b|\bunalive my\b|\bwanna die,? why\b",
     r"\bwon't be around for a (few|couple)\b|\bmaternity leave\b|\bdisappear for a (week|weekend|bit) to\b",
+    r"\bthought i (will|would|'d|was gonna) die\b|\bi'd kill for\b|"
     r"\b(phone|battery|laptop)\b.*\b(about to|going to) die\b|\bon \d+ ?%.*\bdie\b|"
     r"\bno point (in )?(arguing|asking|complaining|waiting|explaining|rushing|worrying)\b|"
     r"\b(way forward|way out) (with|on|for|of) (this|the|that) (?!life\b)\w+|"
@@ -348,10 +352,11 @@ PROFESSIONAL = re.compile(
     r"group discussion|how do we ask|how to ask|seminar|reading list|role-?play|standardised patient|framework|"
     r"asked (me )?(about|how i was coping)|asked about suicide|suicide prevention|is being studied|evidence is|charity run|peer support|"
     r"crisis team|gp|screening|the reading|article|paper|nice guidelines?|threshold|dose|dosage|toxicity|pharmacology|"
-    r"c-ssrs|revision|ladder|asked (?:him|her|them) directly)\b"
+    r"c-ssrs|revision|ladder|asked (?:him|her|them) directly|asked (?:\w+ ){0,3}about (?:suicid\w*|self-harm|thoughts)|"
+    r"denied (?:intent|a plan|any|suicidal|thoughts)|workshop|taught|we practised|practised (?:asking|telling))\b"
 )
 PAST = re.compile(
-    r"\b(years? ago|used to|teenage|looking back|(?:back )?(?:at|in) (?:uni|college|sixth form|secondary school|high school)|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
+    r"\b(years? ago|used to|teenage|looking back|(?:most of )?my teens|(?:college|uni|university|school) days|(?:back )?(?:at|in) (?:uni|college|sixth form|secondary school|high school)|in the past|when i was (very |a |at )?(teen\w*|young\w*|little|small|child|kid|school|university|\w+teen|\d+)|"
     r"back then|long time ago|at (school|university)|as a (teenager|child|kid|student)|in my (early |late |mid-)?(teens|twenties|thirties)|"
     r"history of|from (my )?(school|teens|childhood)|after my divorce|once, when|memories (of|from)|there was a time|"
     r"old journals|survivor of|in (19|20)\d\d|at (\w+teen|\d+)|a very bad season|back home|from \d+ to \d+|between \d+ and \d+)\b"
@@ -360,7 +365,8 @@ RESOLVED = re.compile(
     r"\b(well now|haven't (since|for)|not (since|for years)|recovered|in recovery|stopped|no longer|these days i('m| am) (ok|okay|well|fine|good)|"
     r"been well|better now|years clean|don't any ?more|faded|never needed|doesn't affect me|settled and well|glad i never|memories|"
     r"i'm well now|that is over|carried me through|barely recognise|proud|now i set|well for over|free of (it|them)|"
-    r"been gone (a long time|for years)|(twelve|ten|five|\d+) years (clean|free|well))\b"
+    r"been gone (a long time|for years)|(twelve|ten|five|\d+) years (clean|free|well)|(in|into) (a )?(really |much )?good place|"
+    r"came out of it|my recovery)\b"
 )
 BACK_NOW = re.compile(r"\b(again|(?:is|are|it's|they're|came|come|comes|coming|creeping|crept|been) back|back again|lately|recently|these days|now|tonight|today|this week|keeps?|returning|returned|came back|coming back|started)\b")
 
@@ -371,6 +377,8 @@ class Screen:
     evidence: list[str] = field(default_factory=list)
     # Why each evidence sentence counts: its category of risk language (e.g. "means", "burden").
     reasons: dict[str, str] = field(default_factory=dict)
+    # Whether sentence embeddings took part (False when they are switched off or not installed).
+    embeddings: bool = False
 
 
 def _matches(patterns: list[str], lower: str):
@@ -415,6 +423,8 @@ def _about_someone_else(lower: str, match: re.Match, letter_to_self: bool) -> bo
     phrase = match.group(0) + _CLAUSE.split(lower[match.end():])[0]
     if _FIRST.search(phrase) or (letter_to_self and _SECOND.search(phrase)):
         return False
+    if not letter_to_self and lower.rstrip().endswith("?") and _SECOND.search(phrase):
+        return True  # "Are you having thoughts of ending your life?": a question put to someone else
     if ADDRESSING_OTHERS.search(lower) and not _FIRST.search(lower):
         return True  # "If you're thinking of ending your life, please call a helpline."
     if REPORTED.search(lower[:match.start()]):
@@ -558,6 +568,8 @@ class _Reading:
     classes: list[str]
     p_any: float = 0.0
     p_high: float = 0.0
+    e_any: float = 0.0  # from sentence embeddings, when they are in use
+    e_high: float = 0.0
 
 
 def _featurise(model: dict):
@@ -595,6 +607,10 @@ def as_first_person(lower: str) -> str:
     return re.sub(r"\byou\b", "i", lower)
 
 
+_MY_OTHER = re.compile(r"\bmy (?:\w+ )?(?:client|patient|supervisee|trainee|colleague|student|mum|mam|mom|dad|brother|sister|"
+                       r"friend|son|daughter|partner|husband|wife|gran|nan|grandad|neighbour|flatmate)s?\b")
+
+
 def read(text: str, model: dict | None) -> list[_Reading]:
     """Each sentence with the rules' verdict, whose voice it is, its word classes and the learned
     model's probabilities (the raw material `decide` turns into a level)."""
@@ -608,18 +624,37 @@ def read(text: str, model: dict | None) -> list[_Reading]:
             sentence = t.Sentence(sentence.text, as_first_person(_plain(sentence.lower)), sentence.start)
         level, why = classify_sentence(sentence, letter_to_self)
         lower = _plain(sentence.lower)
-        writer = bool(t.is_first_person(lower) or (letter_to_self and _SECOND.search(lower))
+        own = _MY_OTHER.sub(" ", lower)  # "my client pictures…" is not the writer speaking of themselves
+        writer = bool(t.is_first_person(own) or (letter_to_self and _SECOND.search(lower))
                       or (not _ANY_PERSON.search(lower) and not _PERSON.search(lower) and not PROFESSIONAL.search(lower)))
-        if why in {"someone-else", "topic"} or OTHER_PERSON.search(lower) and not t.is_first_person(lower):
+        if why in {"someone-else", "topic"} or OTHER_PERSON.search(lower) and not t.is_first_person(own):
             writer = False
-        first_person = bool(t.is_first_person(sentence.lower) or (letter_to_self and _SECOND.search(sentence.lower)))
+        first_person = bool(t.is_first_person(_MY_OTHER.sub(" ", sentence.lower)) or (letter_to_self and _SECOND.search(sentence.lower)))
         reading = _Reading(sentence, level, why, writer, first_person, riskwords.classes(lower))
         if model and (writer or first_person) and why not in {"idiom", "joke", "negated", "past"}:
             wording = sentence.lower if letter_to_self else sentence.text
             reading.p_any = learned.probability(model["any"], wording, featurise)
             reading.p_high = learned.probability(model["high"], wording, featurise)
         readings.append(reading)
+    _embed(readings, model)
     return readings
+
+
+_POSSIBLE_CATEGORIES = {name for name, (level, _) in CATEGORIES.items() if level == "possible"}
+# Sentences the embedding model may raise: the writer's own, not explained away by a rule.
+_NOT_RAISED = {"idiom", "joke", "negated", "past", "someone-else", "topic"}
+
+
+def _embed(readings: list[_Reading], model: dict | None) -> None:
+    """Embedding-model probabilities for the sentences it may raise (one batch per text)."""
+    trained = (model or {}).get("embedding")
+    embedder = embeddings.load() if trained else None
+    if embedder is None:
+        return
+    chosen = [r for r in readings if (r.writer or r.first_person) and r.why not in _NOT_RAISED]
+    for reading, vector in zip(chosen, embedder.embed([r.sentence.text for r in chosen])):
+        reading.e_any = embeddings.probability(trained["any"], vector)
+        reading.e_high = embeddings.probability(trained["high"], vector)
 
 
 # Frames in which risk-adjacent words are ordinary: a conditional on an everyday annoyance ("if I
@@ -630,7 +665,8 @@ HYPERBOLE_FRAME = re.compile(r"\bif (?:i|it|they|this|the|he|she|my|we)\b.*\b(?:
 CARE_FRAME = re.compile(r"\b(?:so (?:i|she|he|they) (?:don't|doesn't|won't) (?:forget|miss|double)|as prescribed|dosette|organiser|"
                         r"reminders?|alarm|for my (?:back|head|knee|period|cold|migraine)|for (?:gran|nan|grandma|grandad)|"
                         r"repeat prescription|her (?:dosette|tablets|meds)|taking (?:it|them) every)\b")
-GOOD_FRAME = re.compile(r"\b(?:quit(?:ting)? smoking|sabbatical|dissertation|hand in|surgery|surgeon|notebook|it's full|climbing|camping|sailing|kitchen|garden|swing|diy|allotment|fishing|cooking|recipe|knife set|"
+GOOD_FRAME = re.compile(r"\b(?:onwards|qualified|married|engaged|going-away|the right (?:move|time to go)|heading to|head to|"
+                        r"quit(?:ting)? smoking|sabbatical|dissertation|hand in|surgery|surgeon|notebook|it's full|climbing|camping|sailing|kitchen|garden|swing|diy|allotment|fishing|cooking|recipe|knife set|"
                         r"thrilled|brilliant|love it|amazing|excited|can't wait|cake|leaving do|leaving drinks|new job|"
                         r"move|moving|travelling|holiday|wedding|baby|promotion|lessons|learning|lighter already|felt great|"
                         r"felt amazing|graduat\w+|retir\w+)\b")
@@ -655,10 +691,42 @@ def _frame(lower: str) -> str | None:
     return None
 
 
+# Words that keep a sentence about risk whatever the rest of the text says.
+_RISK_CORE = re.compile(r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|overdose|pills|tablets|meds|rope|blades?|razors?|"
+                        r"cut(?:ting)? myself|hurt(?:ing)? myself|harm(?:ing)? myself|end (?:it|my life|things)|"
+                        r"won't be (?:here|around|alive)|not be here|when i'm gone|afterwards)\b")
+# A whole text that says the past is resolved (stricter than RESOLVED, which reads one sentence).
+RESOLVED_TEXT = re.compile(r"\b(?:(?:in|into) (?:a )?(?:really |much )?good place|recovered|in recovery|came out of (?:it|that)|"
+                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) years (?:clean|free|well)|"
+                           r"i'm (?:well|okay|ok|fine|safe) now|my recovery|free of (?:it|them) for)\b")
+_PAST_TENSE = re.compile(r"\b(?:had|was|were|did|used to|\w+ed)\b")
+
+
+def _whole_text_frames(decisions: list[list]) -> None:
+    """Frames that one sentence sets for the whole text: good news ("Onwards to Manchester!")
+    around goodbyes and giveaways, and a resolved past ("I'm in a good place now") around a
+    sentence in the past tense. Only sentences without the core words of risk are let go."""
+    lowers = [_plain(sentence.lower) for sentence, _, _ in decisions]
+    good = any(GOOD_FRAME.search(x) for x in lowers) and not any(_STRONG_SELF.search(x) for x in lowers)
+    resolved = any(RESOLVED_TEXT.search(x) for x in lowers)
+    for decision, lower in zip(decisions, lowers):
+        sentence, level, why = decision
+        if level == "none" or _RISK_CORE.search(lower):
+            continue
+        if good and why in {"preparation", "plan", "plan-in-context", "phrase", "learned", "embedding"} \
+                or why.startswith("learned:") and good:
+            decision[1], decision[2] = "none", "good-news"
+        elif resolved and _PAST_TENSE.search(lower) and not BACK_NOW.search(lower) and not re.search(_RECENT, lower):
+            decision[1], decision[2] = "none", "past"
+
+
 def decide(readings: list[_Reading], model: dict | None) -> Screen:
     t_any = model.get("t_any", 1.1) if model else 1.1
     t_high = model.get("t_high", 1.1) if model else 1.1
     t_veto = model.get("t_veto", -1.0) if model else -1.0
+    embedded = bool(model and model.get("embedding") and any(r.e_any or r.e_high for r in readings))
+    e_any = model.get("embedding", {}).get("t_any", 1.1) if model else 1.1
+    e_high = model.get("embedding", {}).get("t_high", 1.1) if model else 1.1
     decisions = []
     for r in readings:
         level, why = r.level, r.why
@@ -674,7 +742,7 @@ def decide(readings: list[_Reading], model: dict | None) -> Screen:
             decisions.append([r.sentence, level, why])
             continue
         lower = _plain(r.sentence.lower)
-        frame = _frame(lower) if level != "none" or r.p_any >= t_any else None
+        frame = _frame(lower) if level != "none" or r.p_any >= t_any or r.e_any >= e_any else None
         if frame and why in {"means", "preparation", "plan", "phrase", "death-word", "hopelessness", "passive-wish"} \
                 and not (frame == "past" and why not in {"phrase", "death-word"}):
             level, why = "none", frame  # e.g. "Keeping my tablets in a dosette box so I don't forget doses"
@@ -690,6 +758,14 @@ def decide(readings: list[_Reading], model: dict | None) -> Screen:
             schema = riskwords.high_schema(r.classes)
             if level == "possible" and why not in {"passive-wish", "hopelessness"} and schema and r.p_high >= t_high:
                 level, why = "high", f"learned:{schema}"
+        if embedded and not frame and r.e_any >= e_any:
+            # Sentence embeddings read meaning rather than words ("a long sleep I don't come back
+            # from"); they may raise the writer's own sentence that no rule explained away.
+            # As for word classes, a sentence a rule reads as a passive wish or hopelessness stays `possible`.
+            if r.e_high >= e_high and level != "high" and why not in _POSSIBLE_CATEGORIES:
+                level, why = "high", "embedding"
+            elif level == "none":
+                level, why = "possible", "embedding"
         decisions.append([r.sentence, level, why])
     if any(level != "none" for _, level, _ in decisions):
         # Beside risk, a sentence about timing, readiness or finality is a plan or a goodbye.
@@ -702,11 +778,17 @@ def decide(readings: list[_Reading], model: dict | None) -> Screen:
     high = [s.text for s, level, _ in decisions if level == "high"]
     possible = [s.text for s, level, _ in decisions if level == "possible"]
     reasons = {s.text: why for s, level, why in decisions if level != "none"}
+    if model and model.get("features") == "classes":
+        _whole_text_frames(decisions)
+    high = [s.text for s, level, _ in decisions if level == "high"]
+    possible = [s.text for s, level, _ in decisions if level == "possible"]
+    reasons = {s.text: why for s, level, why in decisions if level != "none"}
+    used = bool(model and model.get("embedding") and embeddings.load())
     if high:
-        return Screen("high", high + possible, reasons)
+        return Screen("high", high + possible, reasons, used)
     if possible:
-        return Screen("possible", possible, reasons)
-    return Screen("none", [], {})
+        return Screen("possible", possible, reasons, used)
+    return Screen("none", [], {}, used)
 
 
 def screen(text: str, model: dict | None = None, for_context: bool = False) -> Screen:

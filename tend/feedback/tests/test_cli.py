@@ -1,9 +1,11 @@
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tend.feedback import embeddings
 from tend.feedback.__main__ import run_screen
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -23,7 +25,16 @@ def test_the_command_line_runs_as_a_module():
         [sys.executable, "-m", "tend.feedback", "screen"], input='{"id": "x", "text": "This deadline is killing me."}\n',
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
-    assert result.returncode == 0 and json.loads(result.stdout) == {"id": "x", "risk": "none", "evidence": []}
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"id": "x", "risk": "none", "evidence": [], "engine": {"embeddings": embeddings.load() is not None}}
+
+
+def test_the_screen_says_when_it_runs_without_embeddings():
+    result = subprocess.run(
+        [sys.executable, "-m", "tend.feedback", "screen"], input='{"id": "x", "text": "I keep daydreaming about a long sleep."}\n',
+        capture_output=True, text=True, cwd=ROOT, timeout=60, env={**os.environ, "TEND_FEEDBACK_EMBEDDINGS": "0"},
+    )
+    assert result.returncode == 0 and json.loads(result.stdout)["engine"] == {"embeddings": False}
 
 
 def test_the_package_imports_nothing_from_django():
