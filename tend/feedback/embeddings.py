@@ -94,6 +94,11 @@ def _load() -> Embedder | None:
         return None
 
 
+def available() -> bool:
+    """Whether the screen will use embeddings here, found without loading the model."""
+    return enabled() and files() is not None
+
+
 def load() -> Embedder | None:
     """The process's embedder, or None when switched off or not installed."""
     return _load() if enabled() else None

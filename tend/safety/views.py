@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tend.feedback import embeddings
 from tend.safety import selectors
 
 
@@ -16,4 +17,5 @@ def report(request: HttpRequest) -> HttpResponse:
     """For the organisation's admins: how often support was offered, by week. No names, no text."""
     if not request.user.is_admin_role:
         raise PermissionDenied
-    return render(request, "safety/report.html", {"weeks": selectors.weekly_report()})
+    context = {"weeks": selectors.weekly_report(), "embeddings": embeddings.available()}
+    return render(request, "safety/report.html", context)

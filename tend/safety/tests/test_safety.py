@@ -78,6 +78,15 @@ def test_the_safety_report_is_for_admins_and_shows_counts_only(client, personas)
     client.force_login(personas.admin)
     page = client.get(reverse("safety:report"))
     assert page.status_code == 200 and b"<td>1</td>" in page.content
+    assert "Read these counts as a floor" in page.content.decode()
+
+
+def test_the_safety_report_says_whether_the_screen_uses_embeddings(client, personas, monkeypatch):
+    client.force_login(personas.admin)
+    monkeypatch.setenv("TEND_FEEDBACK_EMBEDDINGS", "0")
+    assert "runs without sentence embeddings" in client.get(reverse("safety:report")).content.decode()
+    monkeypatch.setattr("tend.feedback.embeddings.available", lambda: True)
+    assert "compares the meaning of sentences" in client.get(reverse("safety:report")).content.decode()
 
 
 def test_every_page_has_a_get_support_link(client, trainee):
