@@ -351,8 +351,14 @@ def _risk_report(out, model: dict) -> None:
     items = risk_test_items()
     if not items:
         return
-    results = [(r["risk"], risk.screen(r["text"], model=model).risk) for r in items]
+    screened = {r["id"]: risk.screen(r["text"], model=model).risk for r in items}
     print(f"\nrisk screen: {len(items)} texts of the blind test set ({', '.join(RISK_TEST_FILES)})", file=out)
+    _print_risk_figures(out, [(r["risk"], screened[r["id"]]) for r in items])
+    _risk_agreement_report(out, items, screened)
+
+
+def _print_risk_figures(out, results: list[tuple[str, str]]) -> None:
+    """Per-level recall and false alarms of (true level, screened level) pairs, with 95 % intervals."""
     for level, target in (("high", TARGETS["risk_recall_high"]), ("possible", TARGETS["risk_recall_possible"])):
         chosen = [(t, p) for t, p in results if t == level]
         if not chosen:
@@ -361,8 +367,49 @@ def _risk_report(out, model: dict) -> None:
         caught = lambda s, level=level: sum(p == "high" or (p == level) for _, p in s) / len(s)  # noqa: E731
         print(f"  recall on {level:<8} (n {len(chosen)}): " + _fmt(caught(chosen), bootstrap(chosen, caught), target), file=out)
     nones = [(t, p) for t, p in results if t == "none"]
-    alarm = lambda s: sum(p != "none" for _, p in s) / len(s)  # noqa: E731
-    print(f"  false alarms on none (n {len(nones)}): " + _fmt(alarm(nones), bootstrap(nones, alarm), TARGETS["risk_false_alarms_none"], higher_is_better=False), file=out)
+    if nones:
+        alarm = lambda s: sum(p != "none" for _, p in s) / len(s)  # noqa: E731
+        print(f"  false alarms on none (n {len(nones)}): " + _fmt(alarm(nones), bootstrap(nones, alarm), TARGETS["risk_false_alarms_none"], higher_is_better=False), file=out)
+
+
+# A second rater's levels for the risk test set, given blind to the writers' labels and to the screen.
+RISK_SECOND_RATER = "risk_test_v4_second_rater.jsonl"
+RISK_LEVELS = ("none", "possible", "high")
+
+
+def cohen_kappa(a: list[int], b: list[int], categories: int, weighted: bool = False) -> float:
+    """Cohen's kappa for two raters' category indices; `weighted` uses linear weights (ordered levels)."""
+    n = len(a)
+    observed = [[0.0] * categories for _ in range(categories)]
+    for x, y in zip(a, b):
+        observed[x][y] += 1
+    row = [sum(observed[i]) for i in range(categories)]
+    col = [sum(observed[i][j] for i in range(categories)) for j in range(categories)]
+    disagree = lambda i, j: abs(i - j) / (categories - 1) if weighted else float(i != j)  # noqa: E731
+    num = sum(disagree(i, j) * observed[i][j] for i in range(categories) for j in range(categories))
+    den = sum(disagree(i, j) * row[i] * col[j] / n for i in range(categories) for j in range(categories))
+    return 1 - num / den if den else 1.0
+
+
+def _risk_agreement_report(out, items: list[dict], screened: dict[str, str]) -> None:
+    """How far two careful readers agree on the test set's levels (the ceiling for the screen),
+    and the screen's figures on the texts both put at the same level."""
+    second = {r["id"]: r["risk"] for r in read_jsonl(RISK_SECOND_RATER)}
+    pairs = [(RISK_LEVELS.index(r["risk"]), RISK_LEVELS.index(second[r["id"]])) for r in items if r["id"] in second]
+    if not pairs:
+        return
+    kappa = lambda s: cohen_kappa([a for a, _ in s], [b for _, b in s], 3)  # noqa: E731
+    linear = lambda s: cohen_kappa([a for a, _ in s], [b for _, b in s], 3, weighted=True)  # noqa: E731
+    print(f"\nrisk levels, second blind rater on {len(pairs)} test texts: Cohen's kappa {_fmt(kappa(pairs), bootstrap(pairs, kappa))}; "
+          f"linear-weighted {_fmt(linear(pairs), bootstrap(pairs, linear))}", file=out)
+    for index, level in reversed(list(enumerate(RISK_LEVELS))):
+        seconds = [b for a, b in pairs if a == index]
+        same = sum((b == index) if level != "possible" else (b >= index) for b in seconds)
+        how = "at least possible" if level == "possible" else level
+        print(f"  of the writers' {level} texts (n {len(seconds)}), the second rater called {how}: {same / len(seconds):.3f}", file=out)
+    agreed = [(r["risk"], screened[r["id"]]) for r in items if second.get(r["id"]) == r["risk"]]
+    print(f"  the screen on the {len(agreed)} texts both raters put at the same level:", file=out)
+    _print_risk_figures(out, agreed)
 
 
 def _fold(key: str, k: int) -> int:

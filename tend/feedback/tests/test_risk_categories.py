@@ -170,3 +170,29 @@ def test_more_everyday_wording_is_not_risk(text):
 ])
 def test_indirect_high_risk_wording(text):
     assert screen(text).risk == "high"
+
+
+def test_cohen_kappa_is_one_for_agreement_and_zero_for_chance():
+    from tend.feedback.evaluation import cohen_kappa
+
+    assert cohen_kappa([0, 1, 2, 2], [0, 1, 2, 2], 3) == 1.0
+    assert cohen_kappa([0, 0, 1, 1], [0, 1, 0, 1], 3) == 0.0
+    # Linear weights count none-vs-high as a worse disagreement than none-vs-possible.
+    assert cohen_kappa([0, 2, 1, 1], [2, 0, 1, 1], 3, weighted=True) < cohen_kappa([0, 1, 1, 2], [1, 0, 1, 2], 3, weighted=True)
+
+
+def test_the_agreement_report_uses_the_second_raters_levels(monkeypatch):
+    import io
+
+    from tend.feedback import evaluation
+
+    items = [{"id": "a", "text": "x", "risk": "high"}, {"id": "b", "text": "y", "risk": "none"},
+             {"id": "c", "text": "z", "risk": "possible"}]
+    second = [{"id": "a", "risk": "high"}, {"id": "b", "risk": "possible"}, {"id": "c", "risk": "possible"}]
+    monkeypatch.setattr(evaluation, "read_jsonl", lambda name: second if name == evaluation.RISK_SECOND_RATER else [])
+    out = io.StringIO()
+    evaluation._risk_agreement_report(out, items, {"a": "high", "b": "none", "c": "none"})
+    text = out.getvalue()
+    assert "second blind rater on 3 test texts" in text
+    assert "of the writers' none texts (n 1), the second rater called none: 0.000" in text
+    assert "on the 2 texts both raters put at the same level" in text and "recall on high     (n 1): 1.000" in text
