@@ -713,8 +713,9 @@ def _whole_text_frames(decisions: list[list]) -> None:
         sentence, level, why = decision
         if level == "none" or _RISK_CORE.search(lower):
             continue
-        if good and why in {"preparation", "plan", "plan-in-context", "phrase", "learned", "embedding"} \
-                or why.startswith("learned:") and good:
+        # Only verdicts of the wording rules: what the learned models raise ("I won't need it where
+        # I'm going") stays, whatever good news sits beside it.
+        if good and why in {"preparation", "plan", "plan-in-context", "phrase"}:
             decision[1], decision[2] = "none", "good-news"
         elif resolved and _PAST_TENSE.search(lower) and not BACK_NOW.search(lower) and not re.search(_RECENT, lower):
             decision[1], decision[2] = "none", "past"

@@ -196,3 +196,21 @@ def test_the_agreement_report_uses_the_second_raters_levels(monkeypatch):
     assert "second blind rater on 3 test texts" in text
     assert "of the writers' none texts (n 1), the second rater called none: 0.000" in text
     assert "on the 2 texts both raters put at the same level" in text and "recall on high     (n 1): 1.000" in text
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Retiring next week! Said goodbye to everyone at the clinic.", "none"),
+    ("Moving to Leeds next month, so excited. Gave my old desk to a neighbour.", "none"),
+    ("Moving to Leeds next month, so excited. Also I have been saving my tablets.", "high"),
+    ("I'm in a good place now. I cut myself last night though.", "high"),
+])
+def test_good_news_or_a_resolved_past_elsewhere_in_the_text(text, level):
+    assert screen(text).risk == level
+
+
+def test_good_news_beside_it_does_not_silence_what_the_models_raise():
+    from tend.feedback import embeddings
+
+    if not embeddings.available():
+        pytest.skip("the sentence that good news sits beside is raised by the embedding model")
+    assert screen("Gave my guitar to Sam, he was so excited. I will not need it where I am going.").risk != "none"
