@@ -310,18 +310,7 @@ def risk_file_report(path: str, out=None) -> int:
         return 1
     results = [(r["risk"], risk.screen(r["text"]).risk) for r in items]
     print(f"risk screen on {path}: {len(items)} texts", file=out)
-    for level, target in (("high", TARGETS["risk_recall_high"]), ("possible", TARGETS["risk_recall_possible"])):
-        chosen = [(t, p) for t, p in results if t == level]
-        if not chosen:
-            print(f"  recall on {level:<8} (n 0): no items", file=out)
-            continue
-        hit = (lambda p: p == "high") if level == "high" else (lambda p: p != "none")
-        caught = lambda s, hit=hit: sum(hit(p) for _, p in s) / len(s)  # noqa: E731
-        print(f"  recall on {level:<8} (n {len(chosen)}): " + _fmt(caught(chosen), bootstrap(chosen, caught), target), file=out)
-    nones = [(t, p) for t, p in results if t == "none"]
-    if nones:
-        alarm = lambda s: sum(p != "none" for _, p in s) / len(s)  # noqa: E731
-        print(f"  false alarms on none (n {len(nones)}): " + _fmt(alarm(nones), bootstrap(nones, alarm), TARGETS["risk_false_alarms_none"], higher_is_better=False), file=out)
+    _print_risk_figures(out, results, say_empty=True)
     possibles = [(t, p) for t, p in results if t == "possible"]
     if possibles:
         print(f"  possible texts given the high panel: {sum(p == 'high' for _, p in possibles) / len(possibles):.3f}", file=out)
@@ -357,11 +346,13 @@ def _risk_report(out, model: dict) -> None:
     _risk_agreement_report(out, items, screened)
 
 
-def _print_risk_figures(out, results: list[tuple[str, str]]) -> None:
+def _print_risk_figures(out, results: list[tuple[str, str]], say_empty: bool = False) -> None:
     """Per-level recall and false alarms of (true level, screened level) pairs, with 95 % intervals."""
     for level, target in (("high", TARGETS["risk_recall_high"]), ("possible", TARGETS["risk_recall_possible"])):
         chosen = [(t, p) for t, p in results if t == level]
         if not chosen:
+            if say_empty:
+                print(f"  recall on {level:<8} (n 0): no items", file=out)
             continue
         # Recall of `possible` counts a `high` answer as caught (it is at least as cautious).
         caught = lambda s, level=level: sum(p == "high" or (p == level) for _, p in s) / len(s)  # noqa: E731
